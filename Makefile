@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is set up on the way.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint format migrations-check stop-db browser bench
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	# camel-tools without its model stack (torch, transformers): we use its pure-Python maps and tokenizer.
+	$(PY) -m pip install --quiet --no-deps camel-tools==1.6.0
+	touch $(INSTALLED)
+
+setup: $(INSTALLED)
+
+run: setup
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py setup_demo
+	@echo "Archive: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup browser lint migrations-check
+	$(PY) -m pytest
+
+# Browser tests drive Debian's Chromium (a browser download by the test tool cannot work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium and chromium-driver for the browser tests"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: setup
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+migrations-check: setup
+	$(PY) manage.py makemigrations --check --dry-run
+
+# The embedded server keeps running between commands so they start fast; stop it here.
+stop-db: setup
+	$(PY) -c "import pgserver; pgserver.get_server('var/pgdata', cleanup_mode='stop').cleanup()"
+
+# The benchmark: a synthetic corpus of BENCH_ARTICLES articles on a database of its own.
+BENCH_ARTICLES ?= 2000
+bench: setup
+	$(PY) manage.py bench --articles $(BENCH_ARTICLES)

@@ -1,0 +1,122 @@
+"""Latency of the archive's answers, measured in-process through Django (middleware included).
+
+Each scenario is a list of requests, each run `repeats` times after one warm-up; the
+result is p50/p95/p99 in milliseconds over all of them. The naive way — what a Django site
+does without design: `icontains` over title and body, plus the count the admin shows — is
+timed on the same name queries for a side-by-side ratio.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from django.db.models import Count, Q
+from django.test import Client
+
+from articles.models import Actor, Alias, Article, Mention, Venue
+
+PERCENTILES = (50, 95, 99)
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    samples = sorted(samples)
+    cuts = statistics.quantiles(samples, n=100, method="inclusive") if len(samples) > 1 else samples * 99
+    return {f"p{p}": round(cuts[p - 1] * 1000, 2) for p in PERCENTILES} | {"n": len(samples)}
+
+
+def timed(calls: list[Callable[[], object]], repeats: int) -> dict[str, float]:
+    samples = []
+    for call in calls:
+        call()  # warm-up: caches, plans
+        for _ in range(repeats):
+            started = time.perf_counter()
+            call()
+            samples.append(time.perf_counter() - started)
+    return percentiles(samples)
+
+
+def _get(client: Client, url: str) -> Callable[[], object]:
+    def call():
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: HTTP {response.status_code}")
+        return response
+
+    return call
+
+
+def name_queries(rng: random.Random) -> list[str]:
+    """20 spellings of frequent and rare people: 10 Arabic aliases, 10 Latin ones."""
+    people = list(
+        Actor.objects.filter(kind="person", status="active")
+        .annotate(n=Count("mentions"))
+        .filter(n__gt=0)
+        .order_by("-n", "slug")
+    )
+    chosen = people[:5] + people[-5:] if len(people) >= 10 else people
+    arabic, latin = [], []
+    for actor in chosen:
+        spellings = list(Alias.objects.filter(actor=actor).values_list("name", flat=True))
+        arabic += [s for s in spellings if not s.isascii()][:1]
+        latin += [s for s in spellings if s.isascii()][:1]
+    arabic += [rng.choice(arabic) for _ in range(10 - len(arabic))] if arabic else []
+    latin += [rng.choice(latin) for _ in range(10 - len(latin))] if latin else []
+    return arabic[:10] + latin[:10]
+
+
+def phrases(rng: random.Random, count: int = 20) -> list[str]:
+    """Two-word phrases taken from article bodies (frequent and rare), no dictionary name in them."""
+    names = set(Alias.objects.values_list("normalized", flat=True))
+    bodies = list(Article.objects.order_by("?").values_list("body", flat=True)[:200])
+    found: list[str] = []
+    while bodies and len(found) < count:
+        words = [w for w in rng.choice(bodies).split() if w.isalpha() and len(w) > 3]
+        if len(words) < 2:
+            continue
+        start = rng.randrange(len(words) - 1)
+        phrase = f"{words[start]} {words[start + 1]}"
+        if not any(part in names for part in phrase.split()):
+            found.append(phrase)
+    return found
+
+
+def run(repeats: int = 5, seed: int = 7) -> dict:
+    rng = random.Random(seed)
+    client = Client()
+    names = name_queries(rng)
+    texts = phrases(rng)
+    top = Mention.objects.exclude(actor=None).values("actor").annotate(n=Count("id")).order_by("-n")[:3]
+    actors = list(Actor.objects.filter(id__in=[row["actor"] for row in top]))
+    venue = Venue.objects.annotate(n=Count("mentions")).order_by("-n").first()
+    article_count = Article.objects.count()
+    lead = actors[0]
+    filtered = f"actor={lead.slug}&venue={venue.slug}&date_from=2020-01-01&date_to=2023-12-31"
+    pages = max(1, Article.objects.filter(mentions__actor=lead).distinct().count() // 20)
+    deep = min(500, pages)
+    results = {
+        "articles": article_count,
+        "name_search_api": timed([_get(client, f"/api/articles/?q={q}") for q in names], repeats),
+        "full_text_api": timed([_get(client, f"/api/articles/?q={q}") for q in texts], repeats),
+        "filtered_list_api": timed([_get(client, f"/api/articles/?{filtered}")], repeats * 4),
+        "filtered_list_page": timed([_get(client, f"/?{filtered}")], repeats * 4),
+        "actor_page": timed([_get(client, f"/actors/{a.slug}/") for a in actors], repeats),
+        "first_page_api": timed([_get(client, f"/api/articles/?actor={lead.slug}&page=1")], repeats * 4),
+        "deep_page_api": timed([_get(client, f"/api/articles/?actor={lead.slug}&page={deep}")], repeats * 4),
+        "deep_page_number": deep,
+        "naive_name_search": timed([_naive(q) for q in names], repeats),
+    }
+    return results
+
+
+def _naive(query: str) -> Callable[[], object]:
+    """Django's admin search: icontains on each field, ordered, counted, one page."""
+
+    def call():
+        found = Article.objects.filter(Q(title__icontains=query) | Q(body__icontains=query))
+        found.count()
+        return list(found.order_by("-published", "-id").values_list("id", flat=True)[:20])
+
+    return call

@@ -1,0 +1,146 @@
+"""The benchmark, end to end, on a database of its own (`make bench`).
+
+1. recreate the `archive_bench` database (on the embedded server unless BENCH_DATABASE_URL
+   says otherwise), migrate, load the dictionary;
+2. generate N synthetic articles (`gen_corpus`) and ingest them through the real command,
+   under /usr/bin/time for peak memory;
+3. time the answers in-process (`bench_latency`), with the naive `icontains` way beside;
+4. serve with gunicorn and load it from a second process (`articles.bench.load`);
+5. write docs/performance.md.
+Every step runs as its own process with the bench database in its environment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+BENCH_DB = "archive_bench"
+
+
+def bench_database_url() -> str:
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    db = settings.DATABASES["default"]
+    host = db.get("HOST") or "127.0.0.1"
+    host_part = quote(host, safe="") if host.startswith("/") else host
+    port = f":{db['PORT']}" if db.get("PORT") and not host.startswith("/") else ""
+    user = db.get("USER") or "postgres"
+    return f"postgres://{user}@{host_part}{port}/{BENCH_DB}"
+
+
+def recreate_database(url: str) -> None:
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(url)
+    connection = psycopg2.connect(
+        dbname="postgres", user=config["USER"], host=config["HOST"] or None, port=config["PORT"] or None,
+        password=config["PASSWORD"] or None,
+    )  # fmt: skip
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+    connection.close()
+
+
+def environment(url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=url,
+        DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+        ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+        CONN_MAX_AGE="600",
+    )
+    return env
+
+
+def manage(env: dict, *args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    command = [*prefix, sys.executable, "manage.py", *args]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode not in (0, 1) or (result.returncode == 1 and "ingest" not in args):
+        raise RuntimeError(f"{' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return result
+
+
+def ingest_figures(result: subprocess.CompletedProcess, count: int) -> dict:
+    summary = re.search(r"new (\d+), duplicate (\d+), failed (\d+), skipped \d+ in ([\d.]+) s", result.stdout)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", result.stderr)
+    new, duplicate, failed, seconds = summary.groups()
+    return {
+        "articles": count,
+        "new": int(new),
+        "duplicate": int(duplicate),
+        "failed": int(failed),
+        "seconds": float(seconds),
+        "articles_per_second": round(int(new) / float(seconds), 1) if float(seconds) else None,
+        "peak_rss_mb": round(int(rss.group(1)) / 1024, 1) if rss else None,
+        "wall": wall.group(1) if wall else None,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def load_test(env: dict, paths: list[str], seconds: float, workers: int, concurrency: int) -> dict:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        base = f"http://127.0.0.1:{port}"
+        # Warm every worker once before measuring.
+        subprocess.run([sys.executable, "-m", "articles.bench.load", base, *paths, "--seconds", "2",
+                        "--concurrency", str(concurrency)], cwd=ROOT, capture_output=True)  # fmt: skip
+        result = subprocess.run(
+            [sys.executable, "-m", "articles.bench.load", base, *paths, "--seconds", str(seconds),
+             "--concurrency", str(concurrency)],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return json.loads(result.stdout)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+         if line.startswith("MemTotal")),
+        0,
+    )  # fmt: skip
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": memory, "python": platform.python_version()}

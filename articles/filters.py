@@ -1,0 +1,159 @@
+"""The list contracts: which query parameters select which articles and events.
+
+One FilterSet per list, shared by the JSON API and the HTML pages. A bad value makes
+the FilterSet's form invalid (the caller answers 400 naming the parameter); nothing a
+client sends reaches the database unvalidated.
+
+Relations that can repeat a row (an article names an actor many times) are filtered
+through `id IN (subquery)`, so no list needs `DISTINCT` over article bodies.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Actor, Article, Event, EventParticipant, EventType, Mention, Source, Venue
+from articles.search import MAX_QUERY_CHARS, articles_matching, find_actors, full_text_search
+
+ISO_DATE = ["%Y-%m-%d"]
+
+
+class DateRangeForm(forms.Form):
+    """A FilterSet form whose `date_from` may not come after its `date_to`."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            message = _("date_from (%(start)s) is after date_to (%(end)s).") % {"start": start, "end": end}
+            self.add_error("date_from", message)
+            self.add_error("date_to", message)
+        return cleaned
+
+
+class _SlugsField(django_filters.fields.ModelMultipleChoiceField):
+    """Repeatable slugs; an empty value (a form's unselected field) is no value, as for every parameter."""
+
+    def clean(self, value):
+        return super().clean([slug for slug in value or () if slug])
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = _SlugsField
+
+
+def _actor_filter(field_name: str) -> SlugsFilter:
+    return SlugsFilter(
+        field_name=field_name,
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Actor.objects.all(),
+        method="filter_actors",
+    )
+
+
+def _query_filter() -> django_filters.CharFilter:
+    return django_filters.CharFilter(
+        field_name="search_vector", lookup_expr="search", max_length=MAX_QUERY_CHARS, method="filter_query"
+    )
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """Articles by name or words, actors (all of them), venue, source, event type and date."""
+
+    q = _query_filter()
+    actor = _actor_filter("mentions__actor")
+    venue = django_filters.ModelChoiceFilter(
+        field_name="mentions__venue",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Venue.objects.all(),
+        method="filter_venue",
+    )
+    source = django_filters.ModelChoiceFilter(
+        field_name="source", lookup_expr="exact", to_field_name="slug", queryset=Source.objects.all()
+    )
+    event_type = django_filters.ChoiceFilter(
+        field_name="events__kind", lookup_expr="exact", choices=EventType.choices, method="filter_event_type"
+    )
+    date_from = django_filters.DateFilter(field_name="published", lookup_expr="gte", input_formats=ISO_DATE)
+    date_to = django_filters.DateFilter(field_name="published", lookup_expr="lte", input_formats=ISO_DATE)
+
+    class Meta:
+        model = Article
+        fields = ["q", "actor", "venue", "source", "event_type", "date_from", "date_to"]
+        form = DateRangeForm
+
+    def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
+        super().__init__(data, Article.objects.newest_first() if queryset is None else queryset, **kwargs)
+
+    def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(id__in=articles_matching(value).values("id"))
+
+    def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:
+        """Every actor must be named (in a mention no editor rejected): one subquery per actor."""
+        for actor in actors:
+            queryset = queryset.filter(id__in=Mention.objects.kept().filter(actor=actor).values("article_id"))
+        return queryset
+
+    def filter_venue(self, queryset: QuerySet, name: str, venue: Venue) -> QuerySet:
+        return queryset.filter(id__in=Mention.objects.kept().filter(venue=venue).values("article_id"))
+
+    def filter_event_type(self, queryset: QuerySet, name: str, kind: str) -> QuerySet:
+        reports = Event.articles.through.objects.filter(event__in=Event.objects.kept().filter(kind=kind))
+        return queryset.filter(id__in=reports.values("article_id"))
+
+
+class EventFilter(django_filters.FilterSet):
+    """The article parameters, applied to events: participants, place, type, date, reporting sources."""
+
+    q = _query_filter()
+    actor = _actor_filter("participants")
+    venue = django_filters.ModelChoiceFilter(
+        field_name="venue", lookup_expr="exact", to_field_name="slug", queryset=Venue.objects.all()
+    )
+    source = django_filters.ModelChoiceFilter(
+        field_name="articles__source",
+        lookup_expr="exact",
+        to_field_name="slug",
+        queryset=Source.objects.all(),
+        method="filter_source",
+    )
+    event_type = django_filters.ChoiceFilter(
+        field_name="kind", lookup_expr="exact", choices=EventType.choices
+    )
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", input_formats=ISO_DATE)
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", input_formats=ISO_DATE)
+
+    class Meta:
+        model = Event
+        fields = ["q", "actor", "venue", "source", "event_type", "date_from", "date_to"]
+        form = DateRangeForm
+
+    def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
+        if queryset is None:
+            queryset = Event.objects.kept().order_by(F("date").desc(nulls_last=True), "-id")
+        super().__init__(data, queryset, **kwargs)
+
+    def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Events with a participant the query names; else events reported by full-text matches."""
+        actors = [hit.actor for hit in find_actors(value)]
+        if actors:
+            return queryset.filter(
+                id__in=EventParticipant.objects.filter(actor__in=actors).values("event_id")
+            )
+        reports = Event.articles.through.objects.filter(article__in=full_text_search(value).values("id"))
+        return queryset.filter(id__in=reports.values("event_id"))
+
+    def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:
+        """Every actor must take part: one subquery per actor."""
+        for actor in actors:
+            queryset = queryset.filter(id__in=EventParticipant.objects.filter(actor=actor).values("event_id"))
+        return queryset
+
+    def filter_source(self, queryset: QuerySet, name: str, source: Source) -> QuerySet:
+        reports = Event.articles.through.objects.filter(article__source=source)
+        return queryset.filter(id__in=reports.values("event_id"))

@@ -1,0 +1,1 @@
+"""Ingest: readers (files, stdin, feeds) → prepare (decode, clean, metadata) → store (one transaction)."""

@@ -1,0 +1,68 @@
+"""python manage.py ingest PATH [PATH ...] [--feed FILE_OR_URL] — add articles to the archive."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from articles.ingest.fetch import fetch
+from articles.ingest.readers import Given, read_feed, read_paths
+from articles.ingest.store import DUPLICATE, FAILED, Outcome, ingest
+from articles.models import Article
+from articles.text.dates import parse_date
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest articles: .txt and .html files, .jsonl/.json (fields title, body, published, "
+        "source, author, url), folders (recursively), '-' for standard input, and RSS/Atom feeds. "
+        "Exits with status 1 when any input failed; the others are still ingested."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="*", help="files, folders, or - for standard input")
+        parser.add_argument("--feed", action="append", default=[], help="an RSS/Atom feed file or URL")
+        parser.add_argument("--source", default="", help="outlet of plain files (wins over the text)")
+        parser.add_argument("--published", default="", help="publication date of plain files")
+        parser.add_argument("--url", default="", help="URL of a single plain file (its origin)")
+        parser.add_argument("--author", default="", help="author of plain files")
+
+    def handle(self, *args, **options) -> None:
+        if not options["paths"] and not options["feed"]:
+            raise CommandError("give at least one PATH, '-' or --feed")
+        if options["url"] and (len(options["paths"]) != 1 or Path(options["paths"][0]).is_dir()):
+            raise CommandError("--url names one article: give exactly one file")
+        if options["published"] and parse_date(options["published"]) is None:
+            raise CommandError(f"--published: not a date: {options['published']!r}")
+        given = Given(
+            published=options["published"],
+            source=options["source"],
+            author=options["author"],
+            url=options["url"],
+        )
+        items = itertools.chain(
+            read_paths(options["paths"], given, settings.INGEST_MAX_BYTES),
+            *(read_feed(feed, fetch, self._already_ingested) for feed in options["feed"]),
+        )
+        verbose = options["verbosity"] >= 2
+        progress = tqdm(items, desc="ingest", unit=" articles", file=sys.stderr, disable=None)
+        summary = ingest(progress, report=lambda outcome: self._report(outcome, verbose, progress))
+        self.stdout.write(summary.line())
+        if summary.counts[FAILED]:
+            sys.exit(1)
+
+    def _report(self, outcome: Outcome, verbose: bool, progress: tqdm) -> None:
+        if outcome.status == FAILED:
+            progress.write(f"error: {outcome.label}: {outcome.reason}", file=sys.stderr)
+        elif verbose:
+            detail = f" (article {outcome.article_id})" if outcome.status == DUPLICATE else ""
+            self.stdout.write(f"{outcome.status}: {outcome.label}{detail} {outcome.reason}".rstrip())
+
+    @staticmethod
+    def _already_ingested(url: str) -> bool:
+        return Article.objects.filter(origin=url).exists()

@@ -1,0 +1,36 @@
+"""The archive's tables. Import models from here: `from articles.models import Article`."""
+
+from .actor import Actor, ActorRole, Alias, Venue
+from .article import Article, Source, UndatedArticle
+from .choices import (
+    ActorKind,
+    ActorStatus,
+    DateOrigin,
+    DatePrecision,
+    EventType,
+    ParticipantRole,
+    ReviewStatus,
+    VenueKind,
+)
+from .event import Event, EventParticipant, Mention
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "ActorRole",
+    "ActorStatus",
+    "Alias",
+    "Article",
+    "DateOrigin",
+    "DatePrecision",
+    "Event",
+    "EventParticipant",
+    "EventType",
+    "Mention",
+    "ParticipantRole",
+    "ReviewStatus",
+    "Source",
+    "UndatedArticle",
+    "Venue",
+    "VenueKind",
+]

@@ -1,0 +1,178 @@
+"""Outlets and the articles they published."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .choices import DateOrigin, DatePrecision
+
+
+class Source(models.Model):
+    """A news outlet or agency, named as the article or the caller names it."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def named(cls, name: str) -> Source:
+        """The source called `name`, created on first sight."""
+        name = " ".join(name.split())[:200]
+        source = cls.objects.filter(name=name).first()
+        if source is None:
+            slug = slugify(name, allow_unicode=True)[:180] or "source"
+            if cls.objects.filter(slug=slug).exists():
+                slug = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+            source, _created = cls.objects.get_or_create(name=name, defaults={"slug": slug})
+        return source
+
+
+# Columns a list never reads: the raw bytes and derived search data.
+UNLISTED = ("raw", "minhash", "lsh_bands", "search_vector")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def stories(self) -> ArticleQuerySet:
+        """One article per story: syndicated copies are folded into their original."""
+        return self.filter(copy_of__isnull=True)
+
+    def between(self, start: datetime.date | None, end: datetime.date | None) -> ArticleQuerySet:
+        queryset = self
+        if start:
+            queryset = queryset.filter(published__gte=start)
+        if end:
+            queryset = queryset.filter(published__lte=end)
+        return queryset
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by(models.F("published").desc(nulls_last=True), "-id")
+
+    def listed(self) -> ArticleQuerySet:
+        """Ready for a list: the source joined, the actors and venues named (not rejected)
+        prefetched in one query as `listed_mentions`, the raw bytes and derived columns left out."""
+        from articles.models import Mention
+
+        mentions = (
+            Mention.objects.kept()
+            .select_related("actor", "venue")
+            .order_by("actor__name", "actor__slug", "venue__name", "venue__slug")
+        )
+        return (
+            self.defer(*UNLISTED)
+            .select_related("source")
+            .prefetch_related(models.Prefetch("mentions", queryset=mentions, to_attr="listed_mentions"))
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=500)
+    body = models.TextField(_("cleaned text"))
+    raw = models.BinaryField(_("raw bytes as received"))
+    raw_encoding = models.CharField(_("encoding of the raw bytes"), max_length=40)
+    raw_format = models.CharField(_("format received"), max_length=20)
+
+    published = models.DateField(_("published"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=10, choices=DatePrecision, default=DatePrecision.UNKNOWN
+    )
+    date_origin = models.CharField(
+        _("date origin"), max_length=10, choices=DateOrigin, default=DateOrigin.NONE
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("source"),
+    )
+    source_origin = models.CharField(
+        _("source origin"), max_length=10, choices=DateOrigin, default=DateOrigin.NONE
+    )
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    origin = models.CharField(_("origin (file name or URL)"), max_length=2000)
+    origin_line = models.PositiveIntegerField(_("line in the origin file"), null=True, blank=True)
+
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
+    minhash = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    lsh_bands = ArrayField(models.BigIntegerField(), default=list, editable=False)
+    copy_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("syndicated copy of"),
+    )
+    ingested_at = models.DateTimeField(_("ingested at"), auto_now_add=True)
+    # Full-text index over the normalized title (weight A) and body (weight B), filled at ingest.
+    search_vector = SearchVectorField(null=True, editable=False)
+    # The raw bytes never change and derived columns are recomputed: history keeps the rest.
+    history = HistoricalRecords(excluded_fields=["raw", "minhash", "lsh_bands", "search_vector"])
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            # Lists are newest first.
+            models.Index(fields=["-published", "-id"], name="article_newest_idx"),
+            # Candidate near-duplicates share at least one LSH band key.
+            GinIndex(fields=["lsh_bands"], name="article_lsh_bands_gin"),
+            # Full-text search (names not in the dictionary, phrases).
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+        ]
+        constraints = [
+            # A known date has a precision; an unknown date has none.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(published__isnull=True, date_precision=DatePrecision.UNKNOWN)
+                    | (models.Q(published__isnull=False) & ~models.Q(date_precision=DatePrecision.UNKNOWN))
+                ),
+                name="article_date_precision_consistent",
+            ),
+            # An article cannot be a copy of itself.
+            models.CheckConstraint(condition=~models.Q(copy_of=models.F("id")), name="article_not_own_copy"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def listed_actors(self) -> list:
+        """Distinct actors of `listed()`'s mentions, in name order."""
+        return list({m.actor_id: m.actor for m in self.listed_mentions if m.actor_id}.values())
+
+    @property
+    def listed_venues(self) -> list:
+        return list({m.venue_id: m.venue for m in self.listed_mentions if m.venue_id}.values())
+
+    @property
+    def raw_text(self) -> str:
+        return bytes(self.raw).decode(self.raw_encoding, errors="replace")
+
+
+class UndatedArticle(Article):
+    """Articles whose publication date is unknown or guessed: the editors' date queue."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("article to date")
+        verbose_name_plural = _("articles to date")

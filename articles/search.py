@@ -1,0 +1,166 @@
+"""Name search: any spelling of a negotiator, in Arabic or Latin script, to the actor and
+the articles about them. One service for the pages, the API and `manage.py search`.
+
+A query is tried against every recorded alias, in this order, and the first step
+that finds someone answers:
+1. exact — the normalized query is an alias ("سيرجي لافروف", "Lavrov");
+2. clitics — the query's first word carries و ف ب ل ك or ال ("ولافروف", "بلافروف");
+3. skeleton — same consonant skeleton (`text/skeleton.py`): غ/ج/ك, a doubled or dropped
+   ي/و, Latin against Arabic ("Lavrov" ↔ لافروف, "باشنيان" ↔ باشينيان);
+4. fuzzy — a typo: edit distance 1 (2 for long names) on the normalized form or the skeleton.
+
+Articles are those with a mention of the actors found (not rejected by an editor);
+when the query names nobody in the dictionary, PostgreSQL full-text search over the
+normalized text answers instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Exists, F, OuterRef, QuerySet
+from rapidfuzz.distance import Levenshtein
+
+from articles.models import Actor, ActorStatus, Alias, Article, Mention, Venue
+from articles.tagging.lexicon import dictionary_version
+from articles.tagging.matcher import stems
+from articles.text.normalize import normalize_phrase
+from articles.text.skeleton import skeleton
+
+MAX_QUERY_CHARS = 200
+MIN_SKELETON = 2  # classes; shorter skeletons ("L") match too much
+
+
+@dataclass(frozen=True)
+class ActorHit:
+    actor: Actor
+    how: str  # exact | clitics | skeleton | fuzzy
+    spellings: tuple[str, ...]  # the recorded spellings that matched
+
+
+@dataclass
+class _Index:
+    by_form: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    by_skeleton: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    spellings: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    version: tuple = ()
+
+
+_index = _Index()
+
+
+def _alias_index() -> _Index:
+    """Every active alias by normalized form and by skeleton, rebuilt when the dictionary changes."""
+    global _index
+    version = dictionary_version()
+    if _index.version != version:
+        index = _Index(version=version)
+        aliases = Alias.objects.filter(actor__status=ActorStatus.ACTIVE)
+        for actor_id, name, normalized in aliases.values_list("actor_id", "name", "normalized"):
+            index.by_form[normalized].add(actor_id)
+            index.spellings[actor_id].append(name)
+            key = skeleton(name)
+            if len(key.replace(" ", "")) >= MIN_SKELETON:
+                index.by_skeleton[key].add(actor_id)
+        _index = index
+    return _index
+
+
+def find_actors(query: str) -> list[ActorHit]:
+    """The actors a query means, best first (an empty list when it names nobody we know)."""
+    form = normalize_phrase(query[:MAX_QUERY_CHARS])
+    if not form:
+        return []
+    index = _alias_index()
+    for how, ids in _steps(form, index):
+        if ids:
+            actors = Actor.objects.in_bulk(ids)
+            hits = [ActorHit(actors[i], how, tuple(index.spellings[i])) for i in ids if i in actors]
+            return sorted(hits, key=lambda hit: (hit.actor.kind != "person", hit.actor.name))
+    return []
+
+
+def _steps(form: str, index: _Index):
+    yield "exact", set(index.by_form.get(form, ()))
+    first, _, rest = form.partition(" ")
+    stripped = set()
+    for stem, _prefix in stems(first)[1:]:
+        stripped |= index.by_form.get(f"{stem} {rest}".strip(), set())
+    yield "clitics", stripped
+    key = skeleton(form)
+    yield (
+        "skeleton",
+        set(index.by_skeleton.get(key, ())) if len(key.replace(" ", "")) >= MIN_SKELETON else set(),
+    )
+    yield "fuzzy", _fuzzy(form, key, index)
+
+
+def _fuzzy(form: str, key: str, index: _Index) -> set[int]:
+    allowed = 1 if len(form) < 9 else 2
+    found = {i for alias, ids in index.by_form.items() for i in ids if _close(form, alias, allowed)}
+    if not found and len(key) >= 4:
+        found = {i for alias, ids in index.by_skeleton.items() for i in ids if _close(key, alias, 1)}
+    return found
+
+
+def _close(a: str, b: str, allowed: int) -> bool:
+    return abs(len(a) - len(b)) <= allowed and Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+
+
+@dataclass
+class SearchResult:
+    actors: list[ActorHit]
+    articles: QuerySet
+    full_text: bool  # no actor found: articles come from full-text search
+
+
+def search(query: str) -> SearchResult:
+    """Articles about the person (or words) in `query`, newest first."""
+    actors = find_actors(query)
+    return SearchResult(actors, _articles_for(query, actors).newest_first(), full_text=not actors)
+
+
+def articles_matching(query: str) -> QuerySet:
+    """What `search` finds, as a queryset to combine with other filters (unordered)."""
+    return _articles_for(query, find_actors(query))
+
+
+def _articles_for(query: str, actors: list[ActorHit]) -> QuerySet:
+    if actors:
+        return articles_mentioning([hit.actor for hit in actors])
+    return full_text_search(query)
+
+
+def articles_mentioning(actors: list[Actor]) -> QuerySet:
+    """Articles with a kept mention of any of `actors` (a subquery: no joins, no duplicates)."""
+    return Article.objects.filter(id__in=Mention.objects.kept().filter(actor__in=actors).values("article_id"))
+
+
+def full_text_search(query: str) -> QuerySet:
+    text = normalize_phrase(query[:MAX_QUERY_CHARS])
+    if not text:
+        return Article.objects.none()
+    search_query = SearchQuery(text, config="simple", search_type="websearch")
+    return (
+        Article.objects.filter(search_vector=search_query)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
+        .newest_first()
+    )
+
+
+def find_venues(query: str) -> QuerySet:
+    """Venues with a spelling equal to, then beginning with, the normalized query; by name within each."""
+    form = normalize_phrase(query[:MAX_QUERY_CHARS])
+    if not form:
+        return Venue.objects.none()
+    spellings = Alias.objects.filter(venue=OuterRef("pk"))
+    return (
+        Venue.objects.annotate(
+            exact=Exists(spellings.filter(normalized=form)),
+            prefix=Exists(spellings.filter(normalized__startswith=form)),
+        )
+        .filter(prefix=True)
+        .order_by("-exact", "name", "id")
+    )

@@ -1,0 +1,53 @@
+"""Trigger words and cue phrases (articles/data/cues.toml) as token tries."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from articles.tagging.lexicon import add_phrase
+from articles.text.normalize import normalize_phrase
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.toml"
+
+
+@dataclass
+class Cues:
+    triggers: dict = field(default_factory=dict)  # trie → {event type}
+    places: dict = field(default_factory=dict)  # trie → {"locative" | "host" | "arrival"}
+    mediation: dict = field(default_factory=dict)  # trie → {"mediation"}
+    counterpart: dict = field(default_factory=dict)  # trie → {"counterpart"}
+    filler: frozenset[str] = frozenset()  # words allowed between a place cue and the place
+    regional: frozenset[str] = frozenset()  # event types that can take place in a whole region
+    placeless: frozenset[str] = frozenset()  # event types that have no place (phone calls)
+    lede_only: frozenset[str] = frozenset()  # event types that are news only in the title and lede
+    background_openers: frozenset[str] = frozenset()  # first words of background sentences
+    stop_words: frozenset[str] = frozenset()  # words that end a discovered name
+
+
+def _add(trie: dict, phrases: list[str], payload: str) -> None:
+    for phrase in phrases:
+        add_phrase(trie, phrase, payload)
+
+
+@cache
+def load_cues(path: Path = CUES_PATH) -> Cues:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    cues = Cues()
+    for event in data["event"]:
+        _add(cues.triggers, event["triggers"], event["type"])
+    places = dict(data["places"])
+    cues.filler = frozenset(normalize_phrase(w) for w in places.pop("filler"))
+    cues.regional = frozenset(places.pop("regional"))
+    cues.placeless = frozenset(places.pop("placeless"))
+    cues.lede_only = frozenset(data["events"]["lede_only"])
+    cues.background_openers = frozenset(normalize_phrase(w) for w in data["events"]["background_openers"])
+    for kind, phrases in places.items():
+        _add(cues.places, phrases, kind)
+    _add(cues.mediation, data["mediation"]["words"], "mediation")
+    _add(cues.counterpart, data["counterpart"]["words"], "counterpart")
+    cues.stop_words = frozenset(normalize_phrase(w) for w in data["discovery"]["stop_words"])
+    return cues

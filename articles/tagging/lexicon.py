@@ -1,0 +1,140 @@
+"""The tagger's view of the dictionary: token tries over normalized aliases and role phrases.
+
+Built once from the database (aliases, dated roles) and the dictionary file (role
+phrases), cached per process, rebuilt when the alias or role tables change.
+Matching is a walk down a trie of normalized tokens from each position: one pass
+over the text for all aliases at once, not a regular expression per alias.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from articles.text.normalize import normalize_phrase
+
+END = "\0"  # trie key holding the payloads of a phrase that ends at this node
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an alias names."""
+
+    kind: str  # "actor" | "venue"
+    id: int
+    short: bool = False  # a surname alone
+    adjective: bool = False  # a nationality adjective (states)
+
+
+@dataclass(frozen=True)
+class Term:
+    actor_id: int
+    start: datetime.date | None
+    end: datetime.date | None
+
+    def covers(self, day: datetime.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Lexicon:
+    aliases: dict = field(default_factory=dict)  # token trie → set[Entry]
+    roles: dict = field(default_factory=dict)  # token trie → set[role key]
+    terms: dict[tuple[str, int | None], list[Term]] = field(default_factory=lambda: defaultdict(list))
+    actor_kind: dict[int, str] = field(default_factory=dict)
+    venue_kind: dict[int, str] = field(default_factory=dict)
+    actor_roles: dict[int, list[tuple[str, int | None, Term]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def add_alias(self, phrase: str, entry: Entry) -> None:
+        add_phrase(self.aliases, phrase, entry)
+
+    def add_role_phrase(self, phrase: str, role: str) -> None:
+        add_phrase(self.roles, phrase, role)
+
+    def add_term(self, actor_id: int, role: str, country_id: int | None, term: Term) -> None:
+        self.terms[(role, country_id)].append(term)
+        self.actor_roles[actor_id].append((role, country_id, term))
+
+    def holders(self, role: str, country_id: int | None, day: datetime.date) -> set[int]:
+        return {t.actor_id for t in self.terms.get((role, country_id), ()) if t.covers(day)}
+
+    def national(self, role: str) -> bool:
+        """Whether the role is held per country (a president) rather than once (a UN secretary-general)."""
+        return any(country is not None for key, country in self.terms if key == role)
+
+    def roles_of(self, actor_id: int, day: datetime.date) -> list[tuple[str, int | None]]:
+        return [
+            (role, country) for role, country, term in self.actor_roles.get(actor_id, ()) if term.covers(day)
+        ]
+
+
+def add_phrase(trie: dict, phrase: str, payload: object) -> None:
+    """File `payload` under the normalized words of `phrase` (nothing for a phrase without words)."""
+    words = normalize_phrase(phrase).split()
+    if not words:
+        return
+    node = trie
+    for word in words:
+        node = node.setdefault(word, {})
+    node.setdefault(END, set()).add(payload)
+
+
+_cache: dict[str, object] = {}
+
+
+def get_lexicon() -> Lexicon:
+    """The cached lexicon, rebuilt when aliases, actors or roles changed since it was built."""
+    version = dictionary_version()
+    if _cache.get("version") != version:
+        _cache["lexicon"] = build_lexicon()
+        _cache["version"] = version
+    return _cache["lexicon"]  # type: ignore[return-value]
+
+
+def dictionary_version() -> tuple:
+    """Changes whenever an alias, role or actor the lexicon uses is added, removed or edited
+    in a way that matters (candidates proposed by discovery do not count)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), max(alias.id), sum(hashtext(alias.name || coalesce(actor.kind, '')))"
+            " FROM articles_alias alias LEFT JOIN articles_actor actor ON actor.id = alias.actor_id"
+            " WHERE actor.id IS NULL OR actor.status = 'active'"
+        )
+        aliases = cursor.fetchone()
+        cursor.execute(
+            "SELECT count(*), max(id), sum(hashtext(role || coalesce(\"end\"::text, ''))) FROM articles_actorrole"
+        )
+        return aliases + cursor.fetchone()
+
+
+def build_lexicon() -> Lexicon:
+    from django.db.models import Q
+
+    from articles.models import ActorRole, ActorStatus, Alias
+    from articles.tagging.dictionary import read_dictionary
+
+    lexicon = Lexicon()
+    # Venues' aliases and active actors' (not candidates, rejected or merged ones).
+    aliases = Alias.objects.filter(Q(actor__isnull=True) | Q(actor__status=ActorStatus.ACTIVE)).values_list(
+        "name", "actor_id", "venue_id", "is_short", "is_adjective", "actor__kind", "venue__kind"
+    )
+    for name, actor_id, venue_id, short, adjective, actor_kind, venue_kind in aliases:
+        if actor_id:
+            lexicon.actor_kind[actor_id] = actor_kind
+            lexicon.add_alias(name, Entry("actor", actor_id, short, adjective))
+        else:
+            lexicon.venue_kind[venue_id] = venue_kind
+            lexicon.add_alias(name, Entry("venue", venue_id))
+    for role in read_dictionary().get("role", []):
+        for phrase in role["phrases"]:
+            lexicon.add_role_phrase(phrase, role["key"])
+    for actor_id, role, country_id, start, end in ActorRole.objects.values_list(
+        "actor_id", "role", "country_id", "start", "end"
+    ):
+        lexicon.add_term(actor_id, role, country_id, Term(actor_id, start, end))
+    return lexicon

@@ -1,0 +1,89 @@
+"""Longest-match lookup of dictionary phrases over the normalized tokens of a text.
+
+Arabic attaches proclitics to the word they precede: و ف (and, so), ب ل ك (in, for,
+like) and the article ال, in combinations (وال، بال، لل، فب…). A name must be
+found under them ("ولافروف", "بموسكو", "للأرميني"), but stripping must never break a
+name that merely begins with those letters (وليد، بيراموف، لافروف، فلاديمير): the
+word as written is always tried first, and a stripped form counts only when the
+dictionary knows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from articles.tagging.lexicon import END
+from articles.text.normalize import Token, normalize
+
+MIN_STEM = 2  # letters left after stripping clitics
+
+
+@dataclass(frozen=True)
+class Match:
+    first: int  # token indexes, end exclusive
+    last: int
+    payloads: frozenset
+    prefix: str  # the proclitic the first word carried ("", "و", "بال"…)
+
+
+def normalized_tokens(tokens: list[Token]) -> list[str]:
+    return [normalize(token.text) for token in tokens]
+
+
+@cache
+def _prefixes() -> tuple[tuple[str, bool], ...]:
+    """(proclitic string, whether it carries the article), longest first."""
+    found = set()
+    for conjunction in ("", "و", "ف"):
+        for preposition in ("", "ب", "ل", "ك"):
+            for article in ("", "ال"):
+                prefix = conjunction + preposition + article
+                if preposition == "ل" and article:
+                    prefix = conjunction + "لل"  # ل + ال is written لل
+                if prefix:
+                    found.add((prefix, bool(article)))
+    return tuple(sorted(found, key=lambda item: -len(item[0])))
+
+
+def stems(word: str) -> list[tuple[str, str]]:
+    """(form, proclitic): the word as written, then the forms under each proclitic it may carry."""
+    forms = [(word, "")]
+    for prefix, has_article in _prefixes():
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            stem = word[len(prefix) :]
+            if has_article:  # keep the article: "والأرميني" → "الأرميني" under "و"
+                clitic = prefix[:-2] if prefix.endswith("ال") else prefix[:-1]  # لل = ل + ال
+                forms.append(("ال" + stem, clitic))
+            forms.append((stem, prefix))
+    return forms
+
+
+def find_longest(trie: dict, words: list[str], start: int = 0) -> list[Match]:
+    """Non-overlapping longest matches, left to right."""
+    matches = []
+    position = start
+    while position < len(words):
+        match = match_at(trie, words, position)
+        if match is None:
+            position += 1
+        else:
+            matches.append(match)
+            position = match.last
+    return matches
+
+
+def match_at(trie: dict, words: list[str], position: int) -> Match | None:
+    """The longest phrase starting at `position`; the unstripped word wins a tie."""
+    best = None
+    for form, prefix in stems(words[position]):
+        node = trie.get(form)
+        index = position + 1
+        while node is not None:
+            if END in node and (best is None or index > best.last):
+                best = Match(position, index, frozenset(node[END]), prefix)
+            if index >= len(words):
+                break
+            node = node.get(words[index])
+            index += 1
+    return best

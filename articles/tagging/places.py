@@ -1,0 +1,68 @@
+"""Where something happened, as opposed to a place merely named."""
+
+from __future__ import annotations
+
+from articles.tagging.document import Context, Found
+from articles.tagging.matcher import Match, match_at
+from articles.text.normalize import normalize
+
+
+def is_event_place(ctx: Context, match: Match, previous: Found | None, region: bool) -> bool:
+    """Where something reported happened: "في موسكو", "بموسكو", "استضافت سوتشي", "جنيف تستضيف",
+    "قمة سوتشي", and the places listed after one ("في محيط مدن جرموك وغوريس").
+
+    In the title and lede any such cue counts; further down only a host or arrival cue in
+    a sentence that reports an event, or the place of fighting, since later paragraphs name
+    the places of earlier, background events ("قمة سوتشي العام الماضي"). A region is the
+    place of fighting only (talks are held in cities), and a phone call has no place.
+    """
+    doc, cues = ctx.doc, ctx.cues
+    sentence = doc.sentence_of[match.first]
+    found = _place_cues(ctx, match)
+    if previous is not None and previous.event_place and _coordinated(ctx, previous, match):
+        found.add("coordinated")
+    triggers = [t for t in doc.triggers_by_sentence.get(sentence, []) if not t.payloads <= cues.placeless]
+    fighting = any(t.payloads & cues.regional for t in triggers)
+    if region and not fighting:
+        return False
+    if ctx.background(sentence):
+        return False
+    if doc.in_news_window(match.first):
+        return bool(found) and (bool(triggers) or bool(found & {"host", "construct", "coordinated"}))
+    strong = found & {"host", "arrival", "coordinated"} or (fighting and "locative" in found)
+    return bool(strong) and bool(triggers)
+
+
+def _place_cues(ctx: Context, match: Match) -> set[str]:
+    doc, cues = ctx.doc, ctx.cues
+    sentence = doc.sentence_of[match.first]
+    found = set()
+    if match.prefix.endswith("ب"):
+        found.add("locative")
+    # Skip filler words back from the place: "في محيط مدن جرموك".
+    first = match.first
+    while first > 0 and doc.words[first - 1] in cues.filler and doc.sentence_of[first - 1] == sentence:
+        first -= 1
+    for length in (1, 2, 3):
+        start = first - length
+        if start < 0 or doc.sentence_of[start] != sentence:
+            continue
+        cue = match_at(cues.places, doc.words, start)
+        if cue is not None and cue.last in (first, match.first):  # "في مدينة" is a cue of its own
+            found |= cue.payloads
+        trigger = match_at(cues.triggers, doc.words, start)
+        if trigger is not None and trigger.last == match.first and not match.prefix:
+            found.add("construct")  # "قمة موسكو", "محادثات جنيف"
+    after = match_at(cues.places, doc.words, match.last) if match.last < len(doc.words) else None
+    if after is not None and "host" in after.payloads:
+        found.add("host")  # "جنيف تستضيف"
+    return found
+
+
+def _coordinated(ctx: Context, previous: Found, match: Match) -> bool:
+    """The place follows the previous place in a list: "جرموك وغوريس وبلدة سوتك"."""
+    doc = ctx.doc
+    between = [normalize(w) for w in doc.text[previous.end : doc.tokens[match.first].start].split()]
+    words = [w.removeprefix("و") for w in between if w not in {"و", "،", ","}]
+    joined = match.prefix.startswith("و") or any(w.startswith("و") for w in between) or "و" in between
+    return joined and len(words) <= 1 and all(w in ctx.cues.filler for w in words)

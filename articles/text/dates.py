@@ -1,0 +1,596 @@
+"""Find the dates written in Arabic news text, and read dates from metadata values.
+
+Pure Python, standard library only, no Django.  Every regular expression is
+compiled once, at import.
+
+Public API
+==========
+``FoundDate``
+    ``value`` (a ``datetime.date``; the first day of the month or year when the
+    precision is coarser than a day), ``precision`` (``"day"``, ``"month"`` or
+    ``"year"``), ``start``/``end`` (offsets into the text given, so that
+    ``text[start:end]`` is the matched expression) and ``relative`` (True when
+    the date was resolved against the reference date: a relative expression or
+    a day and month written without a year).
+
+``find_dates(text, reference=None)``
+    Every date written in ``text``, in order of appearance, never overlapping.
+    Never raises for a ``str``; never invents a date (no "today" by default).
+
+``parse_date(value)``
+    One metadata value (a command-line option, a JSON field, an HTML ``meta``
+    value) -> the date it states, or None.  The whole value may be an ISO date
+    or date-time (``2020-10-10``, ``2020-10-10T14:30:00+03:00``, ``2020-10``,
+    ``20201010``) or a bare year (``2020``); otherwise it is the first date
+    ``find_dates`` sees in the value (``10/10/2020``, ``١٠ أكتوبر ٢٠٢٠``,
+    ``Sat, 10 Oct 2020 14:30:00 +0300``).  Relative expressions are never
+    resolved (there is no reference), so ``"أمس"`` gives None.
+
+What is recognised
+==================
+Digits may be Latin, Arabic-Indic (٠-٩) or Persian (۰-۹), mixed.  Matching is
+done on a *folded copy* of the text that has exactly the same length (every
+replacement is one code point for one code point), so offsets always point
+into the original text: digits become ASCII, alef/yeh/teh-marbuta variants
+are unified, tatweel, ZWNJ/ZWJ and harakat become tatweel (allowed anywhere
+inside a word), bidi controls become spaces, Latin letters are lower-cased.
+
+Month names: the Egyptian/Gulf family (يناير ... ديسمبر, with the spellings
+ابريل/إبريل، يونيه، يوليه، اغسطس ...), the Levantine/Iraqi family (كانون الثاني ...
+كانون الأول), the Maghreb spellings (جانفي، فيفري، أفريل، جوان، جويلية، أوت، ماي،
+يوليوز، غشت، شتنبر، نونبر، دجنبر) and English names and abbreviations.  A
+second name may follow the first as in ``أكتوبر/تشرين الأول``,
+``أيلول/سبتمبر`` or ``أكتوبر (تشرين الأول)``; the first name gives the month.
+
+Explicit forms (``relative=False``):
+
+* ``10 أكتوبر 2020``, ``10 من شهر أكتوبر 2020``, ``الـ10 من أكتوبر 2020``,
+  ``العاشر من أكتوبر 2020`` (ordinal words 1-31, followed by ``من``),
+  ``10 أكتوبر، 2020``, ``10 أكتوبر عام 2020``, ``10 أكتوبر من العام 2020``,
+  ``10 أكتوبر 2020م`` -> day;
+* ``2020-10-10``, ``2020/10/10``, ``2020.10.10``, ``10/10/2020``,
+  ``10-10-2020``, ``10.10.2020`` (day first) -> day; an ISO date-time
+  ``2020-10-10T14:30:00+03:00`` is one expression (the span covers the time)
+  whose date is the one written (no time-zone conversion);
+* ``أكتوبر 2020``, ``تشرين الأول 2020`` -> month;
+* ``عام 2020``, ``سنة 2020``, ``العام 2020``, ``لعام 2020``, ``للعام 2020`` -> year.
+  A bare four-digit number is never a date.
+
+**Weekdays are part of the span**: a weekday and/or ``يوم``/``اليوم`` directly
+before a day-precision date (``السبت 10 أكتوبر 2020``, ``يوم السبت، 10/10/2020``,
+``اليوم الأربعاء 13 أكتوبر``, ``يوم 14 كانون الأول``) are included in
+``text[start:end]``, so they never come out as a second, relative date.  The
+weekday is not checked against the date.  The span of a year-only date
+includes its keyword (``عام 2020``) but not a clitic (``وعام``, ``للعام`` ->
+``عام 2020``).
+
+Forms resolved against ``reference`` (``relative=True``, precision day; none of
+them is returned without a reference):
+
+* a day and month without a year (``في 9 نوفمبر``, ``يوم 14 كانون الأول``): the
+  latest such date that is no more than 31 days after the reference (news
+  announces meetings a few weeks ahead), e.g. 28 December seen on 2021-01-05
+  is 2020-12-28;
+* ``اليوم`` as a word of its own (not ``اليومية``, not ``اليوم العالمي``/``اليوم
+  التالي``/``اليوم الأول``...), optionally followed by a weekday -> reference;
+* ``أمس``/``الأمس`` (optionally with a weekday) -> reference - 1;
+  ``أول أمس``/``أول من أمس``/``أمس الأول`` -> reference - 2;
+* ``يوم الأحد`` -> the nearest Sunday on or before the reference;
+  ``الأحد الماضي``/``المنصرم``/``الفائت`` -> strictly before;
+  ``الاثنين المقبل``/``القادم`` -> strictly after.
+
+Validity: impossible dates (31 February, month 13) and years outside
+1900-2100 are dropped.  Times (``14:30``), phone numbers, counts,
+percentages, decimals and large numbers never produce dates.
+
+How it works
+============
+One table, ``_RULES``.  A rule is a compiled pattern anchored on a distinctive
+word or digit (month name, year word, relative word, digits), an optional
+``prefix`` pattern for the words that may precede the anchor (weekday, day
+number, ordinal), and a reader turning the matched groups into ``(date,
+precision, relative)`` or None.  All rules run over the folded text;
+overlapping candidates are resolved by tier (explicit before relative), then
+length (longest first), then position.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+__all__ = ["FoundDate", "find_dates", "parse_date"]
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+#: How far after the reference a day-month without a year may fall.
+LOOKAHEAD_DAYS = 31
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date written in a text; ``text[start:end]`` is the expression that states it."""
+
+    value: datetime.date
+    precision: str  # "day" | "month" | "year"
+    start: int
+    end: int
+    relative: bool = False
+
+
+# ---------------------------------------------------------------------------
+# Folding: a same-length copy of the text that is easier to match.
+# ---------------------------------------------------------------------------
+
+_TATWEEL = "\u0640"
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for zero in (0x0660, 0x06F0):  # Arabic-Indic and Persian digits
+        for i in range(10):
+            table[zero + i] = str(i)
+    table[0x066B] = "."  # Arabic decimal separator
+    table[0x066C] = ","  # Arabic thousands separator
+    table[0x066A] = "%"  # Arabic percent sign
+    for ch in "أإآٱ":
+        table[ord(ch)] = "ا"
+    table[ord("ى")] = "ي"
+    table[ord("ی")] = "ي"  # Persian yeh
+    table[ord("ک")] = "ك"  # Persian kaf
+    table[ord("ة")] = "ه"
+    # Invisible in-word marks: ZWNJ, ZWJ, harakat, superscript alef.
+    for cp in (0x200C, 0x200D, 0x0670, *range(0x064B, 0x0660)):
+        table[cp] = _TATWEEL
+    # Bidi controls and BOM separate words.
+    for cp in (0x061C, 0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[cp] = " "
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def _fold(text: str) -> str:
+    """Same-length normalised copy of ``text`` (see the module docstring)."""
+    return text.translate(_FOLD_TABLE)
+
+
+def _key(matched: str) -> str:
+    """Lookup key for a matched (already folded) phrase."""
+    return " ".join(matched.replace(_TATWEEL, "").split())
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary tables.
+# ---------------------------------------------------------------------------
+
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "جانفي", "january", "jan"),
+    2: ("فبراير", "شباط", "فيفري", "february", "feb"),
+    3: ("مارس", "آذار", "march", "mar"),
+    4: ("أبريل", "إبريل", "نيسان", "أفريل", "april", "apr"),
+    5: ("مايو", "أيار", "ماي", "may"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان", "june", "jun"),
+    7: ("يوليو", "يوليه", "تموز", "جويلية", "يوليوز", "july", "jul"),
+    8: ("أغسطس", "آب", "أوت", "غشت", "august", "aug"),
+    9: ("سبتمبر", "أيلول", "شتنبر", "september", "sept", "sep"),
+    10: ("أكتوبر", "تشرين الأول", "october", "oct"),
+    11: ("نوفمبر", "تشرين الثاني", "نونبر", "november", "nov"),
+    12: ("ديسمبر", "كانون الأول", "دجنبر", "december", "dec"),
+}
+
+# Python's weekday(): Monday is 0.
+_WEEKDAY_NAMES: dict[int, tuple[str, ...]] = {
+    0: ("الاثنين", "الإثنين"),
+    1: ("الثلاثاء",),
+    2: ("الأربعاء",),
+    3: ("الخميس",),
+    4: ("الجمعة",),
+    5: ("السبت",),
+    6: ("الأحد",),
+}
+
+_UNITS = ("", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_ORDINAL_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("الأول",),
+    **{n: (_UNITS[n],) for n in range(2, 10)},
+    10: ("العاشر",),
+    **{10 + n: (f"{_UNITS[n]} عشر",) for n in range(1, 10)},
+    20: ("العشرين",),
+    **{20 + n: (f"{_UNITS[n]} والعشرين",) for n in range(1, 10)},
+    30: ("الثلاثين",),
+    31: ("الحادي والثلاثين",),
+}
+
+# Words after which "اليوم" means "the day", not "today".
+_NOT_TODAY_NEXT = (
+    *[
+        "العالمي",
+        "الدولي",
+        "الوطني",
+        "التالي",
+        "الموالي",
+        "السابق",
+        "الأخير",
+        "نفسه",
+        "ذاته",
+        "الذي",
+        "التي",
+        "الواحد",
+        "المفتوح",
+        "الدراسي",
+    ],
+    *(names[0] for n, names in _ORDINAL_NAMES.items() if n <= 10),
+)
+
+# Direction words after a weekday: -1 strictly before, +1 strictly after.
+_DIRECTIONS: dict[int, tuple[str, ...]] = {
+    -1: ("الماضي", "الماضية", "المنصرم", "الفائت", "السابق"),
+    1: ("المقبل", "المقبلة", "القادم", "القادمة"),
+}
+
+
+def _lookup(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
+    return {_key(_fold(name)): number for number, names in table.items() for name in names}
+
+
+_MONTHS = _lookup(_MONTH_NAMES)
+_WEEKDAYS = _lookup(_WEEKDAY_NAMES)
+_ORDINALS = _lookup(_ORDINAL_NAMES)
+_DIRECTION_OF = _lookup(_DIRECTIONS)
+
+
+# ---------------------------------------------------------------------------
+# Regex building blocks (all applied to the folded text).
+#
+# Speed: every rule's pattern starts with a group of plain literal
+# alternatives (or a digit class), which lets the regex engine skip quickly
+# to possible starts.  The word-start test for that first word is therefore
+# done in Python (``_at_word_start``), and optional words *before* the anchor
+# (weekday, day number) are found by a second pattern anchored at the
+# anchor's start (``_Rule.prefix``).
+# ---------------------------------------------------------------------------
+
+_LETTER = r"[^\W\d_]"
+_END = rf"(?!{_LETTER})"  # no letter follows
+# Inside a pattern: a word starts here (no letter before, or a one/two-letter
+# clitic that itself starts a word: "وأمس", "بالعام", "للعام").
+_START = (
+    rf"(?:(?<!{_LETTER})"
+    rf"|(?<=(?<!{_LETTER})[وفبل])"
+    rf"|(?<=(?<!{_LETTER})(?:لل|وب|ول|فب|فل)))"
+)
+_CLITICS = frozenset({"و", "ف", "ب", "ل", "لل", "وب", "ول", "فب", "فل"})
+
+
+def _at_word_start(folded: str, i: int) -> bool:
+    """Same test as ``_START``, for the first word of a match."""
+    if i == 0 or not folded[i - 1].isalpha():
+        return True
+    for width in (1, 2):
+        before = i - width
+        if before >= 0 and folded[before:i] in _CLITICS and (before == 0 or not folded[before - 1].isalpha()):
+            return True
+    return False
+
+
+def _phrase(text: str) -> str:
+    """Regex for one phrase: tatweel/harakat allowed inside and after each word, any spaces between words."""
+    filler = f"{_TATWEEL}*"
+    return r"\s+".join(filler.join(map(re.escape, word)) + filler for word in _fold(text).split())
+
+
+def _words(phrases: Iterable[str], anchor: bool = False) -> str:
+    """Alternation of whole words/phrases, longest first.
+
+    With ``anchor=True`` the word-start test is left to ``_at_word_start`` so
+    that the pattern begins with literal alternatives.
+    """
+    unique = sorted({_key(_fold(p)) for p in phrases}, key=len, reverse=True)
+    return rf"{'' if anchor else _START}(?:{'|'.join(map(_phrase, unique))}){_END}"
+
+
+def _names(table: dict[int, tuple[str, ...]], anchor: bool = False) -> str:
+    return _words((name for names in table.values() for name in names), anchor)
+
+
+# Relative day words and their offset from the reference.
+_DAY_WORDS: dict[int, tuple[str, ...]] = {
+    0: ("اليوم",),
+    -1: ("أمس", "الأمس"),
+    -2: ("أول أمس", "أول من أمس", "أمس الأول"),
+}
+_DAY_OFFSETS = _lookup(_DAY_WORDS)
+
+_WEEKDAY = _names(_WEEKDAY_NAMES)
+_DIRECTION = _names(_DIRECTIONS)
+_YEAR_WORD = _words(["عام", "العام", "سنة", "السنة"])
+_ERA = _words(["م", "ميلادي", "ميلادية"])
+_YEAR = rf"(?P<year>[0-9]{{4}})(?![0-9])(?:\s*{_ERA})?"
+_ISO_TIME = r"t[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+# "السبت", "يوم السبت،", "اليوم الأربعاء", "يوم" directly before a date.
+_WEEKDAY_PREFIX = rf"(?:{_words(['يوم', 'اليوم'])}[\s،,]+(?:{_WEEKDAY}[\s،,]*)?|{_WEEKDAY}[\s،,]*)"
+_PREFIX_WINDOW = 64  # how far before an anchor its prefix may start
+# Every prefix starts with a digit, "ال..." (weekday, ordinal, "الـ10") or "يوم".
+_PREFIX_STARTS = re.compile(r"[اي0-9]")
+
+
+def _extend_left(prefix: re.Pattern[str], folded: str, start: int) -> re.Match[str] | None:
+    """The longest match of ``prefix`` ending exactly at ``start``.
+
+    Trying ``fullmatch`` at the few possible first characters is much faster
+    than a ``search`` for a pattern ending in ``\\Z``.
+    """
+    for first in _PREFIX_STARTS.finditer(folded, max(0, start - _PREFIX_WINDOW), start):
+        match = prefix.fullmatch(folded, first.start(), start)
+        if match is not None:
+            return match
+    return None
+
+
+# "10 أكتوبر 2020", "أكتوبر/تشرين الأول 2020", "أكتوبر (تشرين الأول)"...: anchored
+# on the first month name, which gives the month.
+_TEXTUAL = re.compile(
+    rf"""
+    (?P<month>{_names(_MONTH_NAMES, anchor=True)})
+    (?:\s*[/\\\-–—]\s*{_names(_MONTH_NAMES)}|\s*\(\s*{_names(_MONTH_NAMES)}\s*\))?
+    (?:[\s،,]*(?:(?:{_START}من\s+)?{_YEAR_WORD}\s*)?{_YEAR})?
+    """,
+    re.VERBOSE,
+)
+# What may precede the month: "السبت 10 ", "الـ10 من شهر ", "العاشر من ".
+_TEXTUAL_PREFIX = re.compile(
+    rf"""
+    (?:{_WEEKDAY_PREFIX})?
+    (?:
+        (?:{_START}ال{_TATWEEL}*\s?)?(?<![0-9.,:/%])(?P<day>[0-9]{{1,2}})\s*(?:{_START}من\s+)?
+      | (?P<ordinal>{_names(_ORDINAL_NAMES)})\s+{_START}من\s+
+    )
+    (?:{_START}شهر\s+)?
+    """,
+    re.VERBOSE,
+)
+
+# "2020-10-10", "2020/10/10", "2020-10-10T14:30:00+03:00", "10/10/2020", "10.10.2020".
+_NUMERIC = re.compile(
+    rf"""
+    (?P<first>[0-9](?<![0-9.,:/%\-].)(?:[0-9](?:[0-9]{{2}})?)?)
+    (?P<sep>[-/.])(?P<month>[0-9]{{1,2}})(?P=sep)(?P<last>[0-9]{{1,4}})
+    (?:{_ISO_TIME})?
+    (?![0-9]|[.,:/\-][0-9])
+    """,
+    re.VERBOSE,
+)
+_WEEKDAY_ONLY_PREFIX = re.compile(_WEEKDAY_PREFIX)
+
+# "عام 2020", "سنة 2020", "العام 2020".
+_YEAR_ONLY = re.compile(rf"{_words(['عام', 'العام', 'سنة', 'السنة'], anchor=True)}\s*{_YEAR}")
+
+# "اليوم", "اليوم الأربعاء", "أمس", "أول من أمس"...; not "اليوم العالمي", "اليوم التالي".
+_DAY_WORD = re.compile(
+    rf"(?P<day_word>{_names(_DAY_WORDS, anchor=True)})(?!\s+{_words(_NOT_TODAY_NEXT)})(?:\s+{_WEEKDAY})?"
+)
+# "يوم الجمعة", "يوم الجمعة المقبل".
+_YAWM_WEEKDAY = re.compile(
+    rf"{_words(['يوم'], anchor=True)}\s+(?P<weekday>{_WEEKDAY})(?:\s+(?P<direction>{_DIRECTION}))?"
+)
+# "الأحد الماضي", "الاثنين المقبل".
+_WEEKDAY_DIRECTION = re.compile(
+    rf"(?P<weekday>{_names(_WEEKDAY_NAMES, anchor=True)})\s+(?P<direction>{_DIRECTION})"
+)
+
+# parse_date: values that are entirely an ISO date/date-time, "20201010" or a year.
+_WHOLE_VALUE = re.compile(
+    r"""
+    \s*(?P<expr>
+        (?P<y>[0-9]{4})
+        (?:
+            -(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2})
+                (?:[t\x20][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?\s*(?:z|utc|[+-][0-9]{2}(?::?[0-9]{2})?)?)?
+            )?
+          | (?P<cm>[0-9]{2})(?P<cd>[0-9]{2})
+        )?
+    )\s*
+    """,
+    re.VERBOSE,
+)
+
+
+# ---------------------------------------------------------------------------
+# Interpreting matches.  A reader gets the named groups of the match (and of
+# its prefix) with their folded text, and returns (date, precision, relative)
+# or None to drop the match.
+# ---------------------------------------------------------------------------
+
+Fields = dict[str, str | None]
+Resolved = tuple[datetime.date, str, bool]
+
+
+def _valid(year: int, month: int, day: int) -> datetime.date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return datetime.date(year, month, day)
+
+
+def _explicit(year: int, month: int, day: int | None) -> Resolved | None:
+    value = _valid(year, month, 1 if day is None else day)
+    if value is None:
+        return None
+    return value, ("month" if day is None else "day"), False
+
+
+def _without_year(month: int, day: int, reference: datetime.date) -> Resolved | None:
+    """The latest valid date with this day and month no more than LOOKAHEAD_DAYS after the reference."""
+    latest = reference + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    for year in (reference.year + 1, reference.year, reference.year - 1):
+        value = _valid(year, month, day)
+        if value is not None and value <= latest:
+            return value, "day", True
+    return None
+
+
+def _weekday_near(reference: datetime.date, weekday: int, direction: int) -> datetime.date:
+    """direction -1: strictly before, +1: strictly after, 0: on or before the reference."""
+    if direction > 0:
+        return reference + datetime.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    back = (reference.weekday() - weekday) % 7
+    if direction < 0:
+        back = back or 7
+    return reference - datetime.timedelta(days=back)
+
+
+def _read_textual(fields: Fields, reference: datetime.date | None) -> Resolved | None:
+    month = _MONTHS[_key(fields["month"])]
+    if fields.get("day"):
+        day: int | None = int(fields["day"])
+    elif fields.get("ordinal"):
+        day = _ORDINALS[_key(fields["ordinal"])]
+    else:
+        day = None
+    if fields["year"]:
+        return _explicit(int(fields["year"]), month, day)
+    if day is None or reference is None:
+        return None  # a month name alone, or a day-month with nothing to resolve it against
+    return _without_year(month, day, reference)
+
+
+def _read_numeric(fields: Fields, reference: datetime.date | None) -> Resolved | None:
+    first, month, last = fields["first"], int(fields["month"]), fields["last"]
+    if len(first) == 4 and len(last) <= 2:
+        return _explicit(int(first), month, int(last))
+    if len(first) <= 2 and len(last) == 4:
+        return _explicit(int(last), month, int(first))
+    return None
+
+
+def _read_year(fields: Fields, reference: datetime.date | None) -> Resolved | None:
+    value = _valid(int(fields["year"]), 1, 1)
+    return (value, "year", False) if value else None
+
+
+def _read_day_word(fields: Fields, reference: datetime.date | None) -> Resolved | None:
+    if reference is None:
+        return None
+    return reference + datetime.timedelta(days=_DAY_OFFSETS[_key(fields["day_word"])]), "day", True
+
+
+def _read_weekday(fields: Fields, reference: datetime.date | None) -> Resolved | None:
+    if reference is None:
+        return None
+    weekday = _WEEKDAYS[_key(fields["weekday"])]
+    direction = _DIRECTION_OF[_key(fields["direction"])] if fields.get("direction") else 0
+    return _weekday_near(reference, weekday, direction), "day", True
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    read: Callable[[Fields, datetime.date | None], Resolved | None]
+    tier: int = 0  # the lower tier wins an overlap
+    prefix: re.Pattern[str] | None = None  # optional words just before the pattern
+    word_start: bool = True  # the match must begin a word (clitics allowed)
+
+
+EXPLICIT, RELATIVE = 0, 1
+
+_RULES: tuple[_Rule, ...] = (
+    _Rule(_NUMERIC, _read_numeric, EXPLICIT, prefix=_WEEKDAY_ONLY_PREFIX, word_start=False),
+    _Rule(_TEXTUAL, _read_textual, EXPLICIT, prefix=_TEXTUAL_PREFIX),
+    _Rule(_YEAR_ONLY, _read_year, EXPLICIT),
+    _Rule(_DAY_WORD, _read_day_word, RELATIVE),
+    _Rule(_YAWM_WEEKDAY, _read_weekday, RELATIVE),
+    _Rule(_WEEKDAY_DIRECTION, _read_weekday, RELATIVE),
+)
+
+
+# ---------------------------------------------------------------------------
+# Public functions.
+# ---------------------------------------------------------------------------
+
+_Candidate = tuple[int, int, int, FoundDate]  # (tier, -length, start, date): sort key first
+
+
+def _candidates(folded: str, reference: datetime.date | None) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for rule in _RULES:
+        pos = 0
+        while (match := rule.pattern.search(folded, pos)) is not None:
+            start, end = match.span()
+            if rule.word_start and not _at_word_start(folded, start):
+                pos = start + 1  # inside a word: look again from the next character
+                continue
+            pos = end
+            fields = match.groupdict()
+            if rule.prefix is not None:
+                before = _extend_left(rule.prefix, folded, start)
+                if before is not None:
+                    start = before.start()
+                    fields.update((k, v) for k, v in before.groupdict().items() if v is not None)
+            resolved = rule.read(fields, reference)
+            if resolved is not None:
+                value, precision, relative = resolved
+                found.append(
+                    (rule.tier, start - end, start, FoundDate(value, precision, start, end, relative))
+                )
+    return found
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[FoundDate]:
+    """Keep the best candidates (tier, then length, then position) that overlap no better one."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[FoundDate] = []
+    for *_, date in sorted(candidates, key=lambda c: c[:3]):
+        i = bisect_left(starts, date.start)
+        if (i > 0 and ends[i - 1] > date.start) or (i < len(starts) and starts[i] < date.end):
+            continue
+        starts.insert(i, date.start)
+        ends.insert(i, date.end)
+        kept.insert(i, date)
+    return kept
+
+
+def find_dates(text: str, reference: datetime.date | None = None) -> list[FoundDate]:
+    """All dates written in `text`, in order of appearance, no overlaps.
+
+    Relative expressions and day-months without a year are resolved against
+    `reference` and left out when it is None.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    if isinstance(reference, datetime.datetime):
+        reference = reference.date()
+    elif not isinstance(reference, datetime.date):
+        reference = None
+    return _without_overlaps(_candidates(_fold(text), reference))
+
+
+def parse_date(value: str) -> FoundDate | None:
+    """One metadata field value (a command-line option, a JSON field, an HTML meta value) -> the date it states, or None."""
+    if not isinstance(value, str):
+        return None
+    folded = _fold(value)
+    whole = _WHOLE_VALUE.fullmatch(folded)
+    if whole is None:
+        dates = _without_overlaps(_candidates(folded, None))
+        return dates[0] if dates else None
+    year = int(whole["y"])
+    if whole["cm"]:
+        resolved = _explicit(year, int(whole["cm"]), int(whole["cd"]))
+    elif whole["m"]:
+        resolved = _explicit(year, int(whole["m"]), int(whole["d"]) if whole["d"] else None)
+    else:
+        resolved = _read_year({"year": whole["y"]}, None)
+    if resolved is None:
+        return None
+    start, end = whole.span("expr")
+    return FoundDate(resolved[0], resolved[1], start, end)

@@ -1,0 +1,129 @@
+"""One article, actor, venue or event."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from articles.models import Actor, ActorStatus, Article, Event, Mention, ReviewStatus, Venue
+from articles.views.charts import month_timeline
+
+LATEST = 10
+RELATED = 10
+
+
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.listed().select_related("copy_of"), pk=pk)
+    mentions = [m for m in article.listed_mentions if not m.in_title]
+    confirmed = [m for m in mentions if m.status == ReviewStatus.CONFIRMED]
+    suggested = [m for m in mentions if m.status == ReviewStatus.SUGGESTED]
+    events = Event.objects.kept().filter(articles=article).with_participants()
+    story = article.copy_of or article
+    copies = (
+        Article.objects.filter(Q(copy_of=story) | Q(pk=story.pk))
+        .exclude(pk=article.pk)
+        .select_related("source")
+    )
+    same_events = (
+        Article.objects.filter(events__in=events)
+        .exclude(pk=article.pk)
+        .distinct()
+        .newest_first()
+        .select_related("source")
+    )
+    context = {
+        "article": article,
+        "confirmed": _distinct_entities(confirmed),
+        "suggested": _distinct_entities(suggested),
+        "events": events,
+        "copies": copies,
+        "same_events": same_events[:RELATED],
+    }
+    return render(request, "articles/article.html", context)
+
+
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = get_object_or_404(Actor.objects.select_related("country").prefetch_related("aliases"), slug=slug)
+    if actor.status == ActorStatus.MERGED:
+        return redirect("articles:actor", slug=actor.merged_into.slug, permanent=True)
+    articles = Article.objects.filter(id__in=Mention.objects.kept().filter(actor=actor).values("article_id"))
+    events = Event.objects.kept().filter(participants=actor).distinct()
+    timeline = month_timeline(
+        list(articles.exclude(published=None).values_list("published", flat=True)),
+        list(events.exclude(date=None).values_list("date", flat=True)),
+    )
+    met_at = (
+        Venue.objects.filter(events__in=events)
+        .annotate(n=Count("events", distinct=True))
+        .order_by("-n", "name")[:RELATED]
+    )
+    # One join, mentions to actors, over this actor's articles (a nested IN over mentions
+    # made PostgreSQL 16 pick a plan that ran for minutes on a small test database).
+    together_counts = (
+        Mention.objects.kept()
+        .filter(article_id__in=articles.values("id"), actor__isnull=False)
+        .exclude(actor=actor)
+        .exclude(actor__kind="state")
+        .values("actor")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "actor")[:RELATED]
+    )
+    counts = {row["actor"]: row["n"] for row in together_counts}
+    together = sorted(Actor.objects.filter(id__in=counts), key=lambda other: (-counts[other.id], other.name))
+    for other in together:
+        other.n = counts[other.id]
+    context = {
+        "actor": actor,
+        "timeline": timeline,
+        "article_count": articles.count(),
+        "met_at": met_at,
+        "together": together,
+        "events": events.latest_first().with_participants()[:20],
+        "latest": articles.newest_first().listed().defer("body")[:LATEST],
+    }
+    return render(request, "articles/actor.html", context)
+
+
+def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    venue = get_object_or_404(Venue.objects.select_related("country").prefetch_related("aliases"), slug=slug)
+    events = Event.objects.kept().filter(venue=venue)
+    met_there = (
+        Actor.objects.filter(participations__event__in=events, kind="person")
+        .annotate(n=Count("participations__event", distinct=True))
+        .order_by("-n", "name")[:RELATED]
+    )
+    articles = Article.objects.filter(id__in=Mention.objects.kept().filter(venue=venue).values("article_id"))
+    context = {
+        "venue": venue,
+        "events": events.latest_first().with_participants()[:20],
+        "met_there": met_there,
+        "latest": articles.newest_first().listed().defer("body")[:LATEST],
+        "article_count": articles.count(),
+    }
+    return render(request, "articles/venue.html", context)
+
+
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.kept().with_participants(), pk=pk)
+    participations = event.listed_participations
+    context = {
+        "event": event,
+        "parties": [p for p in participations if p.role == "party"],
+        "mediators": [p for p in participations if p.role == "mediator"],
+        "hosts": [p for p in participations if p.role == "host"],
+        "articles": event.articles.newest_first().listed().defer("body"),
+    }
+    return render(request, "articles/event.html", context)
+
+
+def _distinct_entities(mentions: list[Mention]) -> list:
+    """Each actor or venue once, in text order."""
+    seen, entities = set(), []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        entity = mention.actor or mention.venue
+        key = (type(entity), entity.pk)
+        if key not in seen:
+            seen.add(key)
+            entities.append(entity)
+    return entities

@@ -1,0 +1,171 @@
+"""Merging actors, settling candidates, events from articles, re-tagging, the date queue, history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from articles.models import (
+    Actor,
+    ActorStatus,
+    Alias,
+    Article,
+    DateOrigin,
+    Event,
+    EventParticipant,
+    Mention,
+    ReviewStatus,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def duplicate_lavrov(articles):
+    """An actor an editor created by mistake for Lavrov, with a mention, an alias and an event role."""
+    lavrov = Actor.objects.get(slug="sergey-lavrov")
+    twin = Actor.objects.create(slug="lavrov-dup", kind="person", name="س. لافروف", name_latin="S. Lavrov")
+    Alias.objects.create(actor=twin, name="س. لافروف")
+    Alias.objects.create(actor=twin, name="Lavrov")  # already an alias of the survivor
+    mention = Mention.objects.filter(actor=lavrov).first()
+    Mention.objects.filter(pk=mention.pk).update(actor=twin)
+    event = Event.objects.filter(articles=articles["moscow"]).first()
+    EventParticipant.objects.create(event=event, actor=twin, role="mediator")
+    return lavrov, twin, mention, event
+
+
+def test_an_editor_merges_two_actors_and_nothing_is_lost(editor, duplicate_lavrov):
+    lavrov, twin, mention, event = duplicate_lavrov
+    aliases_before = set(Alias.objects.filter(actor__in=[lavrov, twin]).values_list("normalized", flat=True))
+    url = reverse("admin:articles_actor_merge") + f"?ids={lavrov.pk},{twin.pk}"
+    assert editor.get(url).status_code == 200
+    response = editor.post(url, {"survivor": lavrov.pk})
+    assert response.status_code == 302
+    twin.refresh_from_db()
+    assert (twin.status, twin.merged_into) == (ActorStatus.MERGED, lavrov)
+    mention.refresh_from_db()
+    assert mention.actor == lavrov
+    assert set(Alias.objects.filter(actor=lavrov).values_list("normalized", flat=True)) >= aliases_before
+    assert EventParticipant.objects.filter(event=event, actor=lavrov, role="mediator").exists()
+    assert not Alias.objects.filter(actor=twin).exists()
+    # The merge is recorded: the survivor's page lists what it absorbed, and both histories have it.
+    page = editor.get(reverse("admin:articles_actor_change", args=[lavrov.pk])).content.decode()
+    assert "lavrov-dup" in page
+    assert twin.history.first().status == ActorStatus.MERGED
+
+
+def test_merging_twice_or_across_kinds_is_refused(editor, duplicate_lavrov):
+    lavrov, twin, _mention, _event = duplicate_lavrov
+    url = reverse("admin:articles_actor_merge") + f"?ids={lavrov.pk},{twin.pk}"
+    editor.post(url, {"survivor": lavrov.pk})
+    response = editor.post(url, {"survivor": lavrov.pk}, follow=True)
+    assert "already merged" in response.content.decode()
+    armenia = Actor.objects.get(slug="armenia")
+    response = editor.post(
+        reverse("admin:articles_actor_merge") + f"?ids={lavrov.pk},{armenia.pk}",
+        {"survivor": lavrov.pk},
+        follow=True,
+    )
+    assert Actor.objects.get(slug="armenia").status == ActorStatus.ACTIVE
+
+
+def test_a_reviewer_cannot_merge_actors(reviewer, duplicate_lavrov):
+    lavrov, twin, _mention, _event = duplicate_lavrov
+    url = reverse("admin:articles_actor_merge") + f"?ids={lavrov.pk},{twin.pk}"
+    assert reviewer.post(url, {"survivor": lavrov.pk}).status_code == 403
+    twin.refresh_from_db()
+    assert twin.status == ActorStatus.ACTIVE
+
+
+def test_candidates_are_accepted_or_rejected(editor, articles):
+    first = Actor.objects.create(
+        slug="candidate-a", kind="person", status="candidate", name="إيليا دارشياشفيلي"
+    )
+    second = Actor.objects.create(slug="candidate-b", kind="person", status="candidate", name="وزير مجهول")
+    changelist = reverse("admin:articles_actor_changelist")
+    editor.post(changelist, {"action": "accept_candidates", "_selected_action": [first.pk]})
+    editor.post(changelist, {"action": "reject_candidates", "_selected_action": [second.pk]})
+    assert Actor.objects.get(pk=first.pk).status == ActorStatus.ACTIVE
+    assert Actor.objects.get(pk=second.pk).status == ActorStatus.REJECTED
+
+
+def test_a_duplicate_alias_is_refused_with_a_clear_message(editor, actor):
+    lavrov = actor("sergey-lavrov")
+    url = reverse("admin:articles_alias_add")
+    response = editor.post(url, {"name": "سيرجى لافروف", "actor": lavrov.pk})  # ى: same normalized form
+    assert response.status_code == 200
+    assert "already recorded" in response.content.decode() or "مسجل" in response.content.decode()
+    assert Alias.objects.filter(actor=lavrov, name="سيرجى لافروف").count() == 0
+
+
+def test_an_event_from_an_article_is_prefilled_with_the_suggestion(editor, articles):
+    moscow = articles["moscow"]
+    response = editor.get(reverse("admin:articles_event_add") + f"?article={moscow.pk}")
+    form = response.context["adminform"].form
+    suggestion = moscow.events.order_by("id").first()
+    assert form.initial["kind"] == suggestion.kind
+    assert form.initial["date"] == datetime.date(2020, 10, 10)
+    assert str(form.initial["articles"]) == str(moscow.pk)
+    # Events that may already be this one are shown before a duplicate is made.
+    assert any("Possibly the same" in str(m) or "ربما" in str(m) for m in response.context["messages"])
+
+
+def test_an_editor_attaches_several_articles_to_one_event(editor, articles):
+    event = Event.objects.filter(articles=articles["moscow"]).first()
+    url = reverse("admin:articles_event_change", args=[event.pk])
+    data = {
+        "kind": event.kind,
+        "title": "محادثات موسكو",
+        "date": "2020-10-10",
+        "date_precision": "day",
+        "venue": event.venue_id or "",
+        "status": "confirmed",
+        "articles": f"{articles['moscow'].pk},{articles['sochi'].pk}",
+        "participations-TOTAL_FORMS": "0",
+        "participations-INITIAL_FORMS": "0",
+        "participations-MIN_NUM_FORMS": "0",
+        "participations-MAX_NUM_FORMS": "1000",
+    }
+    response = editor.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    assert set(event.articles.all()) == {articles["moscow"], articles["sochi"]}
+    assert event.status == ReviewStatus.CONFIRMED
+
+
+def test_retag_action_keeps_decisions(editor, articles):
+    moscow = articles["moscow"]
+    kept = Mention.objects.filter(article=moscow).first()
+    Mention.objects.filter(pk=kept.pk).update(status=ReviewStatus.REJECTED)
+    response = editor.post(
+        reverse("admin:articles_article_changelist"), {"action": "retag", "_selected_action": [moscow.pk]}
+    )
+    assert response.status_code == 302
+    assert Mention.objects.get(pk=kept.pk).status == ReviewStatus.REJECTED
+    assert Mention.objects.filter(article=moscow, status=ReviewStatus.SUGGESTED).exists()
+
+
+def test_the_date_queue_lists_undated_and_guessed_articles_and_fixing_one_marks_it_given(
+    editor, ingest, write
+):
+    ingest(write("undated.txt", "خبر بلا تاريخ\nأعلنت يريفان استعدادها لاستئناف المحادثات في بروكسل."))
+    undated = Article.objects.get()
+    changelist = reverse("admin:articles_undatedarticle_changelist")
+    assert undated.title in editor.get(changelist).content.decode()
+    url = reverse("admin:articles_undatedarticle_change", args=[undated.pk])
+    response = editor.post(url, {"published": "2023-07-15", "date_precision": "day", "date_origin": "none"})
+    assert response.status_code == 302
+    undated.refresh_from_db()
+    assert (undated.published, undated.date_origin) == (datetime.date(2023, 7, 15), DateOrigin.GIVEN)
+
+
+def test_every_change_is_kept_in_history_with_its_author(editor, articles):
+    moscow = articles["moscow"]
+    mention = Mention.objects.filter(article=moscow).first()
+    editor.post(
+        reverse("admin:articles_mention_changelist"), {"action": "confirm", "_selected_action": [mention.pk]}
+    )
+    record = mention.history.first()
+    assert (record.status, record.history_user) == (ReviewStatus.CONFIRMED, editor.user)
+    page = editor.get(reverse("admin:articles_mention_history", args=[mention.pk]))
+    assert page.status_code == 200

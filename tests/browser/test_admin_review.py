@@ -1,0 +1,40 @@
+"""An editor reviews a suggestion on an article's admin page, in a real browser."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles.models import Article, Mention, ReviewStatus
+from tests.browser.conftest import screenshot
+from tests.samples import MOSCOW_TRUCE_PAGE
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Stepanakert-Shusha-2020"
+
+
+def test_a_reviewer_confirms_a_suggestion_in_the_article_text(page, ingest, write):
+    ingest(write("moscow.txt", MOSCOW_TRUCE_PAGE))
+    article = Article.objects.get()
+    user = get_user_model().objects.create_user("reviewer", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="reviewers"))
+    mention = Mention.objects.filter(article=article, actor__slug="jeyhun-bayramov", in_title=False).first()
+
+    page.goto(f"{page.live_server_url}/admin/login/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.fill("#id_username", "reviewer")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{page.live_server_url}/admin/articles/article/{article.pk}/change/")
+
+    mark = page.locator(f"#mention-{mention.pk}")
+    assert mark.inner_text() == mention.matched_text
+    assert "mention-suggested" in mark.get_attribute("class")
+    screenshot(page, "admin-article-suggestions")
+
+    page.locator(f"#mention-{mention.pk} + button[value=confirmed]").click()
+    page.wait_for_load_state()
+    assert "mention-confirmed" in page.locator(f"#mention-{mention.pk}").get_attribute("class")
+    mention.refresh_from_db()
+    assert (mention.status, mention.reviewer) == (ReviewStatus.CONFIRMED, user)
+    screenshot(page, "admin-article-confirmed")

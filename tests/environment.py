@@ -1,0 +1,17 @@
+"""Loaded with `-p` before Django reads its settings: how the test servers differ from production.
+
+- Plain HTTP: production redirects HTTP to HTTPS (SECURE_SSL_REDIRECT is on when DEBUG
+  is off). The live server of the browser tests builds its middleware once, so this must
+  be set before Django starts, not patched per test.
+- A 20-second cap on every SQL statement: a query plan gone wrong fails its test instead
+  of hanging the run (one did, for minutes, on PostgreSQL 16 before it was rewritten).
+- Static files under their own names: the live server serves them from the apps
+  (staticfiles finders), which know no hashed names. `tests/test_static.py` checks the
+  production storage (hashed, compressed) separately.
+"""
+
+import os
+
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("STATIC_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "20000")

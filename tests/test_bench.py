@@ -1,0 +1,65 @@
+"""The benchmark's own parts: the load generator, percentiles, reading the ingest run."""
+
+import json
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from articles.bench.latency import percentiles
+from articles.bench.run import ingest_figures
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Answer(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        status = 200 if self.path == "/ok" else 500
+        body = b"{}"
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_load_generator_counts_requests_and_errors():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "articles.bench.load", f"http://127.0.0.1:{server.server_port}", "/ok", "/fail",
+             "--seconds", "1", "--concurrency", "2"],
+            cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        server.shutdown()
+    figures = json.loads(result.stdout)
+    assert figures["requests"] > 10
+    # Each client alternates between the two paths: about half the answers are errors.
+    assert abs(figures["errors"] - figures["requests"] / 2) <= 2
+    assert figures["p50_ms"] <= figures["p95_ms"] <= figures["p99_ms"]
+
+
+def test_percentiles_are_in_milliseconds_and_ordered():
+    samples = [i / 1000 for i in range(1, 101)]  # 1 … 100 ms
+    result = percentiles(samples)
+    assert result["n"] == 100
+    assert 49 <= result["p50"] <= 51 and 94 <= result["p95"] <= 96 and 98 <= result["p99"] <= 100
+
+
+def test_it_reads_the_ingest_summary_and_peak_memory():
+    run = subprocess.CompletedProcess(
+        args=[], returncode=0,
+        stdout="new 1990, duplicate 10, failed 0, skipped 0 in 99.5 s\n",
+        stderr="\tMaximum resident set size (kbytes): 153600\n\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:41.20\n",
+    )  # fmt: skip
+    figures = ingest_figures(run, 2000)
+    assert figures["articles_per_second"] == 20.0
+    assert figures["peak_rss_mb"] == 150.0
+    assert (figures["new"], figures["duplicate"], figures["wall"]) == (1990, 10, "1:41.20")

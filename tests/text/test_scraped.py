@@ -1,0 +1,70 @@
+"""From scraped page text to title, body and stated metadata."""
+
+import datetime
+
+from articles.text.scraped import parse_scraped
+from tests.samples import MOSCOW_TRUCE_BODY, MOSCOW_TRUCE_PAGE, SOCHI_SUMMIT_TEXT
+
+
+def test_it_keeps_exactly_the_article_text_of_a_noisy_page():
+    assert parse_scraped(MOSCOW_TRUCE_PAGE).body == MOSCOW_TRUCE_BODY
+
+
+def test_it_reads_title_byline_source_and_date_line():
+    article = parse_scraped(MOSCOW_TRUCE_PAGE)
+    assert article.title == "لافروف يعلن هدنة إنسانية في قره باغ بعد محادثات ماراثونية في موسكو"
+    assert not article.title_guessed
+    assert article.author == "سامر الحلبي"
+    assert article.source == "وكالة سبوتنيك"
+    assert (article.published.value, article.published.precision) == (datetime.date(2020, 10, 10), "day")
+
+
+def test_it_drops_the_title_repeated_after_the_byline():
+    article = parse_scraped(MOSCOW_TRUCE_PAGE)
+    assert article.removed.count(("title", article.title)) == 2
+    assert article.title not in article.body
+
+
+def test_it_reads_levantine_month_names():
+    article = parse_scraped(SOCHI_SUMMIT_TEXT)
+    assert article.published.value == datetime.date(2021, 11, 26)
+    assert article.author == "ليلى منصور"
+
+
+def test_without_a_heading_the_first_sentence_is_the_guessed_title_and_stays_in_the_body():
+    text = "قال الكرملين إن بوتين أجرى اتصالا هاتفيا مع باشينيان. وبحث الجانبان الوضع على الحدود."
+    article = parse_scraped(text)
+    assert article.title == "قال الكرملين إن بوتين أجرى اتصالا هاتفيا مع باشينيان"
+    assert article.title_guessed
+    assert article.body == text
+
+
+def test_a_given_title_wins_and_its_repeat_in_the_text_is_dropped():
+    text = "قمة سوتشي\nاستضاف بوتين قمة ثلاثية في سوتشي."
+    article = parse_scraped(text, title="قمة سوتشي")
+    assert article.title == "قمة سوتشي"
+    assert article.body == "استضاف بوتين قمة ثلاثية في سوتشي."
+
+
+def test_a_given_title_also_drops_the_texts_own_heading():
+    text = "لافروف يعلن هدنة في قره باغ\nأعلن لافروف هدنة إنسانية."
+    article = parse_scraped(text, title="لافروف: هدنة إنسانية من ظهر السبت")
+    assert article.title == "لافروف: هدنة إنسانية من ظهر السبت"
+    assert article.body == "أعلن لافروف هدنة إنسانية."
+
+
+def test_an_agency_dateline_gives_the_date_when_no_date_line_exists():
+    text = "هدنة جديدة\nموسكو - 18 أكتوبر 2020 (وكالات) - أعلنت أرمينيا وأذربيجان هدنة جديدة."
+    assert parse_scraped(text).published.value == datetime.date(2020, 10, 18)
+
+
+def test_a_date_deep_in_the_body_is_not_the_publication_date():
+    text = (
+        "ذكرى الحرب\nيستعيد الأرمن والأذربيجانيون هذه الأيام ذكرى الحرب التي اندلعت "
+        "في 27 سبتمبر 2020 واستمرت أربعة وأربعين يوما."
+    )
+    assert parse_scraped(text).published is None
+
+
+def test_text_without_a_date_gets_no_date():
+    assert parse_scraped("خبر بلا تاريخ\nأعلنت يريفان استعدادها لاستئناف المحادثات.").published is None
