@@ -20,6 +20,7 @@ class Cues:
     mediation: dict = field(default_factory=dict)  # trie → {"mediation"}
     counterpart: dict = field(default_factory=dict)  # trie → {"counterpart"}
     filler: frozenset[str] = frozenset()  # words allowed between a place cue and the place
+    near: frozenset[str] = frozenset()  # filler words after which a landmark may precede
     regional: frozenset[str] = frozenset()  # event types that can take place in a whole region
     placeless: frozenset[str] = frozenset()  # event types that have no place (phone calls)
     lede_only: frozenset[str] = frozenset()  # event types that are news only in the title and lede
@@ -41,6 +42,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
         _add(cues.triggers, event["triggers"], event["type"])
     places = dict(data["places"])
     cues.filler = frozenset(normalize_phrase(w) for w in places.pop("filler"))
+    cues.near = frozenset(normalize_phrase(w) for w in places.pop("near"))
     cues.regional = frozenset(places.pop("regional"))
     cues.placeless = frozenset(places.pop("placeless"))
     cues.lede_only = frozenset(data["events"]["lede_only"])

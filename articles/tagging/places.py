@@ -6,6 +6,8 @@ from articles.tagging.document import Context, Found
 from articles.tagging.matcher import Match, match_at
 from articles.text.normalize import normalize
 
+LANDMARK_WORDS = 2  # words of a named building or site before "قرب"
+
 
 def is_event_place(ctx: Context, match: Match, previous: Found | None, region: bool) -> bool:
     """Where something reported happened: "في موسكو", "بموسكو", "استضافت سوتشي", "جنيف تستضيف",
@@ -40,17 +42,23 @@ def _place_cues(ctx: Context, match: Match) -> set[str]:
     if match.prefix.endswith("ب"):
         found.add("locative")
     # Skip filler words back from the place: "في محيط مدن جرموك".
-    first = match.first
+    first, near = match.first, False
     while first > 0 and doc.words[first - 1] in cues.filler and doc.sentence_of[first - 1] == sentence:
         first -= 1
+        near = near or doc.words[first] in cues.near
+    # Before "قرب" a landmark may stand between cue and city: "في قصر ميمي قرب العاصمة كيشيناو".
+    anchors = range(first, max(first - LANDMARK_WORDS, 0) - 1, -1) if near else (first,)
+    for anchor in anchors:
+        for length in (1, 2, 3):
+            start = anchor - length
+            if start < 0 or doc.sentence_of[start] != sentence:
+                continue
+            cue = match_at(cues.places, doc.words, start)
+            if cue is not None and cue.last in (anchor, match.first):  # "في مدينة" is a cue of its own
+                found |= cue.payloads
     for length in (1, 2, 3):
-        start = first - length
-        if start < 0 or doc.sentence_of[start] != sentence:
-            continue
-        cue = match_at(cues.places, doc.words, start)
-        if cue is not None and cue.last in (first, match.first):  # "في مدينة" is a cue of its own
-            found |= cue.payloads
-        trigger = match_at(cues.triggers, doc.words, start)
+        start = match.first - length
+        trigger = match_at(cues.triggers, doc.words, start) if start >= 0 else None
         if trigger is not None and trigger.last == match.first and not match.prefix:
             found.add("construct")  # "قمة موسكو", "محادثات جنيف"
     after = match_at(cues.places, doc.words, match.last) if match.last < len(doc.words) else None

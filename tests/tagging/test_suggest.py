@@ -116,6 +116,9 @@ def test_a_nationality_adjective_names_the_state_but_not_when_it_places_a_city(t
         ("وقّع الزعيمان في مدينة شوشا إعلانا للتحالف.", {"shusha"}, set()),
         ("أعلن الجيش تحرير مدينة شوشا بعد معارك عنيفة.", {"shusha"}, set()),
         ("وفي باريس، أجرى ماكرون اتصالا هاتفيا مع علييف.", set(), {"paris"}),
+        ("عقد الوزيران اجتماعا في فندق ماريوت قرب العاصمة موسكو.", {"moscow"}, set()),
+        ("عقدت المحادثات في قصر الاستقلال بقرب مدينة باكو.", {"baku"}, set()),
+        ("عقد الوزيران اجتماعا في فندق كبير جديد قرب موسكو.", set(), {"moscow"}),  # too far
     ],
 )
 def test_it_tells_where_something_happened_from_a_place_merely_named(tagged, text, places, mentioned):
