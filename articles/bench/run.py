@@ -16,14 +16,14 @@ import json
 import os
 import platform
 import re
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
+
+from articles.bench.serve import gunicorn
 
 ROOT = Path(settings.BASE_DIR)
 BENCH_DB = "archive_bench"
@@ -94,27 +94,8 @@ def ingest_figures(result: subprocess.CompletedProcess, count: int) -> dict:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def load_test(env: dict, paths: list[str], seconds: float, workers: int, concurrency: int) -> dict:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        base = f"http://127.0.0.1:{port}"
+    with gunicorn(env, workers) as (base, _server):
         # Warm every worker once before measuring.
         subprocess.run([sys.executable, "-m", "articles.bench.load", base, *paths, "--seconds", "2",
                         "--concurrency", str(concurrency)], cwd=ROOT, capture_output=True)  # fmt: skip
@@ -124,9 +105,6 @@ def load_test(env: dict, paths: list[str], seconds: float, workers: int, concurr
             cwd=ROOT, capture_output=True, text=True, check=True,
         )  # fmt: skip
         return json.loads(result.stdout)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def machine() -> dict:
