@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format migrations-check stop-db browser bench
+.PHONY: setup run test lint format migrations-check stop-db browser bench backup restore
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,14 @@ stop-db: setup
 BENCH_ARTICLES ?= 2000
 bench: setup
 	$(PY) manage.py bench --articles $(BENCH_ARTICLES)
+
+# Backups of the whole database (pg_dump custom format) in var/backups, git-ignored.
+# `make restore` asks before replacing the data; BACKUP defaults to the newest file.
+BACKUPS := $(or $(ARCHIVE_VAR_DIR),var)/backups
+BACKUP ?= $(shell ls -t $(BACKUPS)/*.dump 2>/dev/null | head -n 1)
+backup: setup
+	$(PY) manage.py backup
+
+restore: setup
+	@test -n "$(BACKUP)" || { echo "No backup in $(BACKUPS)/: make restore BACKUP=path/to/file.dump"; exit 1; }
+	$(PY) manage.py restore "$(BACKUP)"
