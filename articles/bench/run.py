@@ -19,11 +19,10 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 from django.conf import settings
 
-from articles.bench.serve import gunicorn
+from articles.bench.serve import database_url, gunicorn
 
 ROOT = Path(settings.BASE_DIR)
 BENCH_DB = "archive_bench"
@@ -32,12 +31,7 @@ BENCH_DB = "archive_bench"
 def bench_database_url() -> str:
     if os.environ.get("BENCH_DATABASE_URL"):
         return os.environ["BENCH_DATABASE_URL"]
-    db = settings.DATABASES["default"]
-    host = db.get("HOST") or "127.0.0.1"
-    host_part = quote(host, safe="") if host.startswith("/") else host
-    port = f":{db['PORT']}" if db.get("PORT") and not host.startswith("/") else ""
-    user = db.get("USER") or "postgres"
-    return f"postgres://{user}@{host_part}{port}/{BENCH_DB}"
+    return database_url(settings.DATABASES["default"], BENCH_DB)
 
 
 def recreate_database(url: str) -> None:

@@ -1,4 +1,4 @@
-"""Run the archive under gunicorn in a child process, for load runs and fault tests."""
+"""Run the archive in child processes (gunicorn, management commands), for load runs and fault tests."""
 
 from __future__ import annotations
 
@@ -9,8 +9,19 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def database_url(db: dict, name: str | None = None) -> str:
+    """A DATABASE_URL for child processes from Django connection settings: the embedded
+    server's HOST is its socket folder, which goes percent-encoded in the host part."""
+    host = db.get("HOST") or "127.0.0.1"
+    host_part = quote(host, safe="") if host.startswith("/") else host
+    port = f":{db['PORT']}" if db.get("PORT") and not host.startswith("/") else ""
+    password = f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else ""
+    return f"postgres://{db.get('USER') or 'postgres'}{password}@{host_part}{port}/{name or db['NAME']}"
 
 
 def free_port() -> int:
