@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format migrations-check stop-db browser bench backup restore
+.PHONY: setup run test lint format migrations-check stop-db browser bench soak backup restore
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ stop-db: setup
 BENCH_ARTICLES ?= 2000
 bench: setup
 	$(PY) manage.py bench --articles $(BENCH_ARTICLES)
+
+# Ten minutes of load at the best rate the machine holds, then ingest killed again and
+# again on a large corpus; writes docs/reliability.md. SOAK_MINUTES shortens it.
+SOAK_MINUTES ?= 10
+soak: setup
+	$(PY) manage.py soak --minutes $(SOAK_MINUTES)
 
 # Backups of the whole database (pg_dump custom format) in var/backups, git-ignored.
 # `make restore` asks before replacing the data; BACKUP defaults to the newest file.

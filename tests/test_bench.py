@@ -7,8 +7,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from articles.bench import soak
 from articles.bench.latency import percentiles
 from articles.bench.run import ingest_figures
+from articles.management.commands.soak import Command as SoakCommand
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,3 +65,41 @@ def test_it_reads_the_ingest_summary_and_peak_memory():
     assert figures["articles_per_second"] == 20.0
     assert figures["peak_rss_mb"] == 150.0
     assert (figures["new"], figures["duplicate"], figures["wall"]) == (1990, 10, "1:41.20")
+
+
+def test_the_soak_report_replaces_only_its_own_section(tmp_path):
+    page = tmp_path / "reliability.md"
+    page.write_text(f"# Reliability\nprose\n{soak.START}\nold figures\n{soak.END}\nafter\n")
+    soak.write_report(page, "new figures")
+    assert page.read_text() == f"# Reliability\nprose\n{soak.START}\nnew figures\n{soak.END}\nafter\n"
+
+
+def test_the_soak_fails_on_errors_growing_memory_or_a_failed_kill_run():
+    minute = {"errors": 0, "workers_rss_mb": 300.0}
+    passed = {"passed": True, "summary": "1 passed"}
+    assert SoakCommand.verdict([minute, minute], passed, {"errors": 0}) == []
+    problems = SoakCommand.verdict(
+        [minute, {"errors": 2, "workers_rss_mb": 400.0}],
+        {"passed": False, "summary": "1 failed"},
+        {"errors": 1},
+    )
+    assert problems == [
+        "3 failed requests",
+        "workers' memory grew from 300.0 MB to 400.0 MB",
+        "kill run failed: 1 failed",
+    ]
+
+
+def test_gunicorn_workers_memory_is_read_from_proc():
+    with subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time; "
+                           "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']); time.sleep(30)"]) as parent:  # fmt: skip
+        try:
+            for _ in range(50):
+                if Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split():
+                    break
+                threading.Event().wait(0.1)
+            assert 1 < soak.workers_rss_mb(parent.pid) < 200
+        finally:
+            for child in Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split():
+                subprocess.run(["kill", child])
+            parent.kill()
