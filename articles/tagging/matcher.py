@@ -11,7 +11,7 @@ dictionary knows it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from articles.tagging.lexicon import END
 from articles.text.normalize import Token, normalize
@@ -46,8 +46,11 @@ def _prefixes() -> tuple[tuple[str, bool], ...]:
     return tuple(sorted(found, key=lambda item: -len(item[0])))
 
 
-def stems(word: str) -> list[tuple[str, str]]:
-    """(form, proclitic): the word as written, then the forms under each proclitic it may carry."""
+@lru_cache(maxsize=1 << 16)
+def stems(word: str) -> tuple[tuple[str, str], ...]:
+    """(form, proclitic): the word as written, then the forms under each proclitic it may carry.
+
+    Cached: news vocabulary repeats, and every cue and dictionary lookup asks again."""
     forms = [(word, "")]
     for prefix, has_article in _prefixes():
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
@@ -56,7 +59,7 @@ def stems(word: str) -> list[tuple[str, str]]:
                 clitic = prefix[:-2] if prefix.endswith("ال") else prefix[:-1]  # لل = ل + ال
                 forms.append(("ال" + stem, clitic))
             forms.append((stem, prefix))
-    return forms
+    return tuple(forms)
 
 
 def find_longest(trie: dict, words: list[str], start: int = 0) -> list[Match]:
