@@ -82,6 +82,7 @@ MIDDLEWARE = [
     # Outermost after security: its process_exception runs last, so a database error
     # in any view or template becomes a 503 page, whatever the middleware below it.
     "articles.middleware.DatabaseUnavailableMiddleware",
+    "articles.middleware.ReadReplicaMiddleware",  # with DATABASE_REPLICA_URLS only
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -165,6 +166,24 @@ if env_int("DATABASE_STATEMENT_TIMEOUT", 0):
         f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT', 0)}"
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Read replicas (docs/deploy.md): anonymous public pages read from one of them, everything
+# else uses default (archive/routers.py). In tests a replica is a mirror of default: a
+# standby is read-only and cannot hold a test database of its own.
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    replica = dj_database_url.parse(
+        url,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    if not replica["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS must list PostgreSQL servers (postgres://…)")
+    if "options" in DATABASES["default"].get("OPTIONS", {}):  # the statement timeout
+        replica.setdefault("OPTIONS", {})["options"] = DATABASES["default"]["OPTIONS"]["options"]
+    DATABASES[f"replica{number}"] = replica
+DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
+# After a POST, that browser reads from the primary for this long (read-your-writes).
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
