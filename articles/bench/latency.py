@@ -83,7 +83,7 @@ def phrases(rng: random.Random, count: int = 20) -> list[str]:
     return found
 
 
-def run(repeats: int = 5, seed: int = 7) -> dict:
+def run(repeats: int = 5, seed: int = 7, engines: bool = False) -> dict:
     rng = random.Random(seed)
     client = Client()
     names = name_queries(rng)
@@ -106,9 +106,21 @@ def run(repeats: int = 5, seed: int = 7) -> dict:
         "first_page_api": timed([_get(client, f"/api/articles/?actor={lead.slug}&page=1")], repeats * 4),
         "deep_page_api": timed([_get(client, f"/api/articles/?actor={lead.slug}&page={deep}")], repeats * 4),
         "deep_page_number": deep,
-        "naive_name_search": timed([_naive(q) for q in names], repeats),
+        "naive_name_search": timed([_naive(q) for q in names], max(1, repeats // 5)),  # seconds each at scale
     }
+    if engines:
+        results["engines"] = side_by_side(names, texts, repeats)
     return results
+
+
+def side_by_side(names: list[str], texts: list[str], repeats: int) -> dict:
+    """PostgreSQL and Tantivy on the same names and phrases, in this process, one after the other."""
+    from articles.bench.engines import TantivyArchive, scenarios
+
+    engine = TantivyArchive()
+    timings = {name: timed(calls, repeats) for name, calls in scenarios(engine, names, texts).items()}
+    timings["naive_full_text"] = timed([_naive(t) for t in texts], max(1, repeats // 5))
+    return {"documents": engine.documents, "build_seconds": engine.build_seconds, **timings}
 
 
 def _naive(query: str) -> Callable[[], object]:

@@ -12,6 +12,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--repeats", type=int, default=5)
+        parser.add_argument("--engines", action="store_true", help="also time Tantivy on the same queries")
 
     def handle(self, *args, **options) -> None:
-        self.stdout.write(json.dumps(latency.run(repeats=options["repeats"]), ensure_ascii=False))
+        self.stdout.write(
+            json.dumps(
+                latency.run(repeats=options["repeats"], engines=options["engines"]), ensure_ascii=False
+            )
+        )

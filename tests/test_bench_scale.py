@@ -1,0 +1,53 @@
+"""The benchmark's scaled archive and its search-engine comparison, on real ingested articles."""
+
+import pytest
+from django.db import connection
+
+from articles.bench import engines, scale
+from articles.bench.serve import database_url
+from articles.models import Article, Mention
+from articles.tagging.dictionary import load_dictionary
+from tests.conftest import DEMO_CORPUS
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(ingest):
+    load_dictionary()
+    ingest(DEMO_CORPUS)
+    return Article.objects.count()
+
+
+def test_scaling_copies_articles_mentions_and_event_links_with_new_hashes_and_earlier_dates(demo):
+    mentions = Mention.objects.count()
+    reports = Article.objects.filter(events__isnull=False).count()
+    original = Article.objects.exclude(published=None).order_by("id").first()
+
+    figures = scale.multiply(database_url(connection.settings_dict), 3, log=lambda line: None)
+
+    assert figures["articles"] == Article.objects.count() == 3 * demo
+    assert figures["mentions"] == Mention.objects.count() == 3 * mentions
+    assert Article.objects.filter(events__isnull=False).count() == 3 * reports
+    assert Article.objects.values("content_hash").distinct().count() == 3 * demo
+    copies = Article.objects.filter(title=original.title, body=original.body).order_by("-published")
+    assert [(original.published - a.published).days for a in copies] == [0, 7, 14]
+    assert [m.actor_id for m in copies.last().mentions.order_by("start")] == [
+        m.actor_id for m in original.mentions.order_by("start")
+    ]
+
+
+def test_tantivy_finds_what_the_archive_finds_for_a_name_and_for_words(demo):
+    engine = engines.TantivyArchive()
+    assert engine.documents == demo
+    every = demo + 1  # whole result sets: ties on a day may order differently
+    for name in ["لافروف", "Pashinyan", "علييف"]:
+        ours = engines.ours_name_search(name, every)
+        assert ours, name
+        assert set(engine.name_search(engines.spellings_with_clitics(name), every)) == set(ours), name
+    words = "وقف إطلاق النار"
+    ours = set(engines.ours_full_text_newest(words, every))
+    assert ours and set(engine.full_text_newest(words, every)) == ours
+    assert (
+        set(engine.full_text_ranked(words, every)) == set(engines.ours_full_text_ranked(words, every)) == ours
+    )
