@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ MAX_PAGE_SIZE = 100
 LOOKUP_LIMIT = 50  # actors and venues answered at most
 FEED_SIZE = 50
 LIST_SEPARATOR = "؛ "  # Arabic semicolon, between names in one CSV cell
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 forbids
 
 
 class PageForm(forms.Form):
@@ -317,7 +319,7 @@ class ArticleFeed(Feed):
         return _FeedQuery(articles, request.build_absolute_uri())
 
     def title(self, query: _FeedQuery) -> str:
-        asked = _describe(query.articles)
+        asked = _xml_text(_describe(query.articles))
         return f"أرشيف مفاوضات أرمينيا وأذربيجان: {asked}" if asked else "أرشيف مفاوضات أرمينيا وأذربيجان"
 
     def link(self) -> str:
@@ -333,16 +335,17 @@ class ArticleFeed(Feed):
         return query.articles.qs.select_related("source").defer(*UNLISTED)[:FEED_SIZE]
 
     def item_title(self, article: Article) -> str:
-        return article.title  # the feed writer escapes it once
+        return _xml_text(article.title)  # the feed writer escapes it once
 
     def item_description(self, article: Article) -> str:
-        return Truncator(article.body).words(60)
+        return _xml_text(Truncator(article.body).words(60))
 
     def item_link(self, article: Article) -> str:
         return reverse("articles:detail", args=[article.pk])
 
     def item_author_name(self, article: Article) -> str | None:
-        return article.author or (article.source.name if article.source else None)
+        author = article.author or (article.source.name if article.source else None)
+        return _xml_text(author) if author else None
 
     def item_pubdate(self, article: Article) -> datetime.datetime | None:
         if article.published is None:
@@ -351,6 +354,12 @@ class ArticleFeed(Feed):
 
     def item_updateddate(self, article: Article) -> datetime.datetime:
         return article.ingested_at
+
+
+def _xml_text(text: str) -> str:
+    """Text without the control characters XML 1.0 forbids: the feed writer fails on them, and
+    a query or a scraped article may hold one (ingest refuses only text with many)."""
+    return NOT_IN_XML.sub("", text)
 
 
 def _describe(articles: ArticleFilter) -> str:
