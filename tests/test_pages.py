@@ -78,6 +78,12 @@ def test_unknown_or_malformed_filter_values_are_ignored_with_a_note(client, demo
     assert Article.objects.exists()
 
 
+def test_parameters_no_filter_reads_are_not_carried_into_the_page_links(client, demo):
+    html = page(client, reverse("articles:list"), actor="sergey-lavrov", utm_source="x" * 5000)
+    assert "actor=sergey-lavrov" in html  # the chips and facets keep the real filter
+    assert "utm_source" not in html
+
+
 @pytest.mark.parametrize("number", ["0", "999", "x"])
 def test_a_bad_page_is_a_404(client, demo, number):
     assert client.get(reverse("articles:list"), {"page": number}).status_code == 404

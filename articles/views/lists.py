@@ -77,7 +77,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def _valid_filters(data: QueryDict) -> tuple[ArticleFilter, dict[str, list[str]]]:
-    """The filters as given; values that are not valid are dropped and reported, never a 500."""
+    """The filters as given; values that are not valid are dropped and reported, never a 500.
+    Parameters no filter reads are dropped too, so chip and facet links never carry them."""
+    known = QueryDict(mutable=True)
+    for name in ArticleFilter.base_filters:
+        if values := data.getlist(name):
+            known.setlist(name, values)
+    data = known
     filters = ArticleFilter(data)
     if filters.is_valid():
         return filters, {}
