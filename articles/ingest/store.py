@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from articles.ingest.errors import IngestError
 from articles.ingest.near_duplicates import SAME_STORY, similarity
@@ -20,6 +20,8 @@ from articles.tagging.apply import index_for_search, tag
 logger = logging.getLogger(__name__)
 
 NEW, DUPLICATE, FAILED, SKIPPED = "new", "duplicate", "failed", "skipped"
+ATTEMPTS = 3  # an article whose writes collide with another process's is written again
+DEADLOCK = "40P01"
 
 
 @dataclass
@@ -46,10 +48,14 @@ class Summary:
 
 def ingest(items: Iterable[Item], report: Callable[[Outcome], None] | None = None) -> Summary:
     """Ingest every item; a bad one is reported and the rest go on."""
+    return summarize(map(ingest_one, items), report)
+
+
+def summarize(outcomes: Iterable[Outcome], report: Callable[[Outcome], None] | None = None) -> Summary:
+    """Count a stream of outcomes (from this process or from workers), reporting each as it comes."""
     summary = Summary()
     started = time.monotonic()
-    for item in items:
-        outcome = ingest_one(item)
+    for outcome in outcomes:
         summary.counts[outcome.status] += 1
         if outcome.status == FAILED:
             summary.failures.append(outcome)
@@ -73,40 +79,60 @@ def ingest_one(item: Item) -> Outcome:
         return Outcome(FAILED, item.label, f"internal error ({type(error).__name__}: {error})")
 
 
-def store(prepared: Prepared, item: Incoming) -> Outcome:
+def store(prepared: Prepared, item: Incoming, attempts: int = ATTEMPTS) -> Outcome:
     duplicate = _duplicate(prepared, item)
     if duplicate is not None:
         return duplicate
     try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                title=prepared.title,
-                body=prepared.body,
-                raw=prepared.raw,
-                raw_encoding=prepared.raw_encoding,
-                raw_format=prepared.raw_format,
-                published=prepared.published,
-                date_precision=prepared.date_precision,
-                date_origin=prepared.date_origin,
-                source=Source.named(prepared.source) if prepared.source else None,
-                source_origin=prepared.source_origin,
-                author=prepared.author,
-                origin=prepared.origin,
-                origin_line=prepared.origin_line,
-                content_hash=prepared.content_hash,
-                minhash=prepared.signature.minhash,
-                lsh_bands=prepared.signature.bands,
-                copy_of=_original_story(prepared),
-            )
-            tag(article)
-            index_for_search([article.id])
-    except IntegrityError:
-        # Another process stored the same text between our check and our insert.
-        duplicate = _duplicate(prepared, item)
-        if duplicate is None:
+        return _insert(prepared, item)
+    except (IntegrityError, OperationalError) as error:
+        # Another process wrote the same text, or a row this article's tags create (a
+        # candidate actor, an event participant), between our reads and our writes:
+        # the next attempt sees it.
+        if attempts == 1 or not _collision(error):
             raise
-        return duplicate
+        return store(prepared, item, attempts - 1)
+
+
+def _insert(prepared: Prepared, item: Incoming) -> Outcome:
+    with transaction.atomic():
+        _lock_story(prepared.signature.bands)
+        article = Article.objects.create(
+            title=prepared.title,
+            body=prepared.body,
+            raw=prepared.raw,
+            raw_encoding=prepared.raw_encoding,
+            raw_format=prepared.raw_format,
+            published=prepared.published,
+            date_precision=prepared.date_precision,
+            date_origin=prepared.date_origin,
+            source=Source.named(prepared.source) if prepared.source else None,
+            source_origin=prepared.source_origin,
+            author=prepared.author,
+            origin=prepared.origin,
+            origin_line=prepared.origin_line,
+            content_hash=prepared.content_hash,
+            minhash=prepared.signature.minhash,
+            lsh_bands=prepared.signature.bands,
+            copy_of=_original_story(prepared),
+        )
+        tag(article)
+        index_for_search([article.id])
     return Outcome(NEW, item.label, article_id=article.id)
+
+
+def _collision(error: Exception) -> bool:
+    return isinstance(error, IntegrityError) or getattr(error.__cause__, "pgcode", None) == DEADLOCK
+
+
+def _lock_story(bands: list[int]) -> None:
+    """Wait for any other process writing an article that shares an LSH band with this one,
+    so that `_original_story` sees it: copies of one story stored at the same instant are
+    still linked. Taken first in the transaction, in key order: no deadlock among these."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(key) FROM unnest(%s::bigint[]) AS key", [sorted(set(bands))]
+        )
 
 
 def _duplicate(prepared: Prepared, item: Incoming) -> Outcome | None:

@@ -1,18 +1,21 @@
-"""python manage.py ingest PATH [PATH ...] [--feed FILE_OR_URL] — add articles to the archive."""
+"""python manage.py ingest PATH [PATH ...] [--feed FILE_OR_URL] [--jobs N] — add articles to the archive."""
 
 from __future__ import annotations
 
 import itertools
 import sys
+from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from articles.ingest import parallel
 from articles.ingest.fetch import fetch
-from articles.ingest.readers import Given, read_feed, read_paths
-from articles.ingest.store import DUPLICATE, FAILED, Outcome, ingest
+from articles.ingest.readers import Given, Item, read_feed, read_paths
+from articles.ingest.store import DUPLICATE, FAILED, Outcome, Summary, ingest_one, summarize
 from articles.models import Article
 from articles.text.dates import parse_date
 
@@ -31,6 +34,9 @@ class Command(BaseCommand):
         parser.add_argument("--published", default="", help="publication date of plain files")
         parser.add_argument("--url", default="", help="URL of a single plain file (its origin)")
         parser.add_argument("--author", default="", help="author of plain files")
+        parser.add_argument(
+            "--jobs", type=int, default=1, help="worker processes preparing and storing articles (default 1)"
+        )
 
     def handle(self, *args, **options) -> None:
         if not options["paths"] and not options["feed"]:
@@ -39,6 +45,8 @@ class Command(BaseCommand):
             raise CommandError("--url names one article: give exactly one file")
         if options["published"] and parse_date(options["published"]) is None:
             raise CommandError(f"--published: not a date: {options['published']!r}")
+        if options["jobs"] < 1:
+            raise CommandError("--jobs must be 1 or more")
         given = Given(
             published=options["published"],
             source=options["source"],
@@ -49,14 +57,26 @@ class Command(BaseCommand):
             read_paths(options["paths"], given, settings.INGEST_MAX_BYTES),
             *(read_feed(feed, fetch, self._already_ingested) for feed in options["feed"]),
         )
-        verbose = options["verbosity"] >= 2
-        progress = tqdm(items, desc="ingest", unit=" articles", file=sys.stderr, disable=None)
-        summary = ingest(progress, report=lambda outcome: self._report(outcome, verbose, progress))
+        summary = self._ingest(items, options["jobs"], verbose=options["verbosity"] >= 2)
         self.stdout.write(summary.line())
         if summary.counts[FAILED]:
             sys.exit(1)
 
+    def _ingest(self, items: Iterable[Item], jobs: int, verbose: bool) -> Summary:
+        outcomes = map(ingest_one, items) if jobs == 1 else parallel.outcomes(items, jobs)
+        progress = tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None)
+        try:
+            return summarize(outcomes, report=lambda outcome: self._report(outcome, verbose, progress))
+        except BrokenProcessPool as error:
+            raise CommandError(
+                f"a worker process died ({error}); every article stored is whole: run the "
+                "same command again to ingest the rest (those already stored count as duplicates)"
+            ) from error
+        finally:
+            progress.close()
+
     def _report(self, outcome: Outcome, verbose: bool, progress: tqdm) -> None:
+        progress.update()
         if outcome.status == FAILED:
             progress.write(f"error: {outcome.label}: {outcome.reason}", file=sys.stderr)
         elif verbose:

@@ -1,0 +1,98 @@
+"""`ingest --jobs N`: worker processes prepare and store the items this process reads.
+
+The parent reads the inputs (files, folders, JSON lines, standard input, feeds) and
+hands the items out in chunks, a few chunks per worker ahead at most, so memory stays
+constant for any input. Each worker is a fresh interpreter ('spawn') with its own
+Django set-up and database connection, and runs `ingest_one` on each item of a chunk:
+every article is still its own transaction. Outcomes come back in input order, so the
+report reads as it does with one process.
+
+Exact duplicates between workers are caught by the database (`content_hash` is
+unique; `store` turns the collision into a duplicate). Copies of one story stored at
+the same instant are linked too: `store` takes an advisory lock per LSH band.
+
+This module is imported by the workers before Django is set up: nothing here may
+import the models at module level.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from articles.bench.serve import database_url
+from articles.ingest.readers import Item
+
+if TYPE_CHECKING:
+    from articles.ingest.store import Outcome
+
+CHUNK = 16  # items per task: enough to make passing them cheap, few enough to share evenly
+CHUNK_BYTES = 4 * 1_048_576  # a chunk of large pages closes early, to bound memory
+AHEAD = 2  # chunks handed out per worker: one in work, one waiting
+
+
+def outcomes(items: Iterable[Item], jobs: int) -> Iterator[Outcome]:
+    """The outcome of each item, in input order, computed by `jobs` worker processes."""
+    from django.db import connection
+
+    pool = ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(dict(connection.settings_dict),),
+    )
+    try:
+        chunks = _chunks(items)
+        pending = deque(pool.submit(_ingest_chunk, chunk) for chunk in islice(chunks, AHEAD * jobs))
+        while pending:
+            done = pending.popleft().result()
+            pending.extend(pool.submit(_ingest_chunk, chunk) for chunk in islice(chunks, 1))
+            yield from done
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(getattr(item, "raw", b""))
+        if len(chunk) == CHUNK or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _start_worker(database: dict) -> None:
+    """Set up Django in a fresh worker, connected to the parent's database (a test database too)."""
+    import django
+
+    # Without DATABASE_URL, the settings would start the embedded server again and say so.
+    os.environ.setdefault("DATABASE_URL", database_url(database))
+    django.setup()
+    from django.db import connection
+
+    connection.settings_dict.update(database)
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    """A worker holds both ends of its task queue, so it would wait forever for work if its
+    parent were killed: it ends too (the database rolls back an article in progress)."""
+    multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+    os._exit(1)
+
+
+def _ingest_chunk(chunk: list[Item]) -> list[Outcome]:
+    from articles.ingest.store import ingest_one
+
+    return [ingest_one(item) for item in chunk]
