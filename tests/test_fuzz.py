@@ -57,11 +57,11 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "articles:actor": (),
     "articles:venue": (),
     "articles:event": (),
-    "api:articles": (*FILTERS, "page", "page_size"),
+    "api:articles": (*FILTERS, "page", "page_size", "after"),
     "api:article": (),
     "api:articles-csv": FILTERS,
     "api:articles-atom": FILTERS,
-    "api:events": (*FILTERS, "page", "page_size"),
+    "api:events": (*FILTERS, "page", "page_size", "after"),
     "api:events-csv": FILTERS,
     "api:actors": ("q",),
     "api:venues": ("q",),
@@ -164,6 +164,7 @@ def demo(django_db_setup, django_db_blocker):
             "date_to": article.published.isoformat(),
             "page": "1",
             "page_size": "5",
+            "after": f"{article.published.isoformat()}.{article.pk + 1}",  # a cursor just before it
         }
         yield Demo(paths, valid)
         transaction.set_rollback(True)

@@ -132,8 +132,11 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [
-            # Lists are newest first.
-            models.Index(fields=["-published", "-id"], name="article_newest_idx"),
+            # Lists are newest first, undated last: the index must say NULLS LAST too, or
+            # PostgreSQL sorts every matching row for each page (its DESC puts nulls first).
+            models.Index(
+                models.F("published").desc(nulls_last=True), models.F("id").desc(), name="article_newest_idx"
+            ),
             # Candidate near-duplicates share at least one LSH band key.
             GinIndex(fields=["lsh_bands"], name="article_lsh_bands_gin"),
             # Full-text search (names not in the dictionary, phrases).

@@ -61,7 +61,13 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         permissions = [("review_event", _("Can confirm or reject suggested events"))]
-        indexes = [models.Index(fields=["kind", "date"], name="event_kind_date_idx")]
+        indexes = [
+            models.Index(fields=["kind", "date"], name="event_kind_date_idx"),
+            # Lists are latest first, undated last (see article_newest_idx).
+            models.Index(
+                models.F("date").desc(nulls_last=True), models.F("id").desc(), name="event_latest_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from articles.filters import ArticleFilter
 from articles.models import Actor, Article, Event, EventType, Mention, Source, Venue
+from articles.paging import CappedPaginator
 from articles.search import search
 
 PAGE_SIZE = 20
@@ -98,7 +99,7 @@ def _valid_filters(data: QueryDict) -> tuple[ArticleFilter, dict[str, list[str]]
 
 def _page(request: HttpRequest, queryset: QuerySet):
     try:
-        return Paginator(queryset, PAGE_SIZE).page(request.GET.get("page") or 1)
+        return CappedPaginator(queryset, PAGE_SIZE).page(request.GET.get("page") or 1)
     except InvalidPage as error:
         raise Http404(_("No such page.")) from error
 

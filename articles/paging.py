@@ -1,0 +1,95 @@
+"""Pages of long lists that cost the same at the first page and the five-thousandth.
+
+- Counts stop at COUNT_CAP: an exact COUNT(*) over a million matches costs more than the
+  page itself, and "more than 10,000" is all a reader needs. `CappedPaginator` counts at
+  most COUNT_CAP + 1 rows and says when it stopped (`count_capped`).
+- Keyset cursors: a list in newest-first order continues after the last row it showed
+  (`after=2021-03-04.1234`, the row's date and id) instead of skipping OFFSET rows, so
+  the next page is an index range scan wherever it starts. Undated rows come last.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
+
+COUNT_CAP = 10_000
+CURSOR = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2}|none)\.(?P<id>\d{1,18})")
+
+
+class CappedPaginator(Paginator):
+    cap = COUNT_CAP
+
+    @cached_property
+    def counted(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.cap)
+
+    @property
+    def count_capped(self) -> bool:
+        return self.counted > self.cap
+
+
+@dataclass(frozen=True)
+class Cursor:
+    day: datetime.date | None
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.day.isoformat() if self.day else 'none'}.{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Cursor:
+        """`2021-03-04.1234` or `none.1234`; ValueError for anything else."""
+        match = CURSOR.fullmatch(text)
+        if match is None:
+            raise ValueError("not a cursor: expected DATE.ID as in a `next` link")
+        day = None if match["day"] == "none" else datetime.date.fromisoformat(match["day"])
+        return cls(day, int(match["id"]))
+
+
+@dataclass
+class KeysetPage:
+    rows: list
+    next_cursor: Cursor | None
+
+
+def offset_page(queryset: QuerySet, date_field: str, offset: int, size: int) -> KeysetPage:
+    """A numbered page (within the first COUNT_CAP rows); it too continues by cursor."""
+    return _page(list(queryset[offset : offset + size + 1]), date_field, size)
+
+
+def keyset_page(queryset: QuerySet, date_field: str, cursor: Cursor | None, size: int) -> KeysetPage:
+    """`size` rows of `queryset` (ordered by `date_field` DESC NULLS LAST, id DESC) after `cursor`."""
+    if cursor is None:
+        rows = list(queryset[: size + 1])
+    elif cursor.day is None:
+        rows = list(queryset.filter(**{f"{date_field}__isnull": True, "id__lt": cursor.id})[: size + 1])
+    else:
+        # A row comparison, so that PostgreSQL starts an index range scan right after the cursor.
+        table = queryset.model._meta.db_table
+        column = queryset.model._meta.get_field(date_field).column
+        before = RawSQL(
+            f'("{table}"."{column}", "{table}"."id") < (%s, %s)', [cursor.day, cursor.id], BooleanField()
+        )
+        rows = list(queryset.filter(before)[: size + 1])
+        if len(rows) <= size:  # the dated rows ran out: the undated ones follow
+            rows += list(queryset.filter(**{f"{date_field}__isnull": True})[: size + 1 - len(rows)])
+    return _page(rows, date_field, size)
+
+
+def _page(rows: list, date_field: str, size: int) -> KeysetPage:
+    """`rows` holds one more row than the page when another page follows."""
+    if len(rows) <= size:
+        return KeysetPage(rows, None)
+    last = rows[size - 1]
+    return KeysetPage(rows[:size], Cursor(getattr(last, date_field), last.id))
