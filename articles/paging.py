@@ -27,16 +27,23 @@ class CappedPaginator(Paginator):
     cap = COUNT_CAP
 
     @cached_property
-    def counted(self) -> int:
-        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+    def counted(self) -> tuple[int, bool]:
+        return capped_count(self.object_list, self.cap)
 
-    @cached_property
+    @property
     def count(self) -> int:
-        return min(self.counted, self.cap)
+        return self.counted[0]
 
     @property
     def count_capped(self) -> bool:
-        return self.counted > self.cap
+        return self.counted[1]
+
+
+def capped_count(queryset: QuerySet, cap: int | None = None) -> tuple[int, bool]:
+    """(the number of rows up to `cap` (COUNT_CAP), whether there are more): counts at most cap + 1 rows."""
+    cap = COUNT_CAP if cap is None else cap
+    counted = queryset.order_by().values("pk")[: cap + 1].count()
+    return min(counted, cap), counted > cap
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """The public pages: lists with filters and facets, name search, article, actor, venue and event pages."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -124,6 +126,21 @@ def test_the_actor_page_has_a_chart_events_and_latest_articles(client, demo, dja
         html = page(client, reverse("articles:actor", args=["ilham-aliyev"]))
     assert "<svg" in html and 'class="bar"' in html
     assert "Ilham Aliyev" in html and "<bdi" in html
+
+
+def test_the_actor_page_counts_exactly_per_month_and_says_when_counts_stop(client, demo, actor, monkeypatch):
+    aliyev = actor("ilham-aliyev")
+    articles = Article.objects.filter(mentions__actor=aliyev).exclude(mentions__status="rejected").distinct()
+    html = page(client, reverse("articles:actor", args=["ilham-aliyev"]))
+    assert f"{articles.count()} " in html and "أكثر من" not in html
+    bars = re.findall(r"<title>\d{4}-\d{2}: (\d+) ", html)
+    assert bars and sum(map(int, bars)) == articles.exclude(published=None).count()
+
+    monkeypatch.setattr("articles.paging.COUNT_CAP", 3)
+    monkeypatch.setattr("articles.views.pages.TOGETHER_SAMPLE", 2)
+    html = page(client, reverse("articles:actor", args=["ilham-aliyev"]))
+    assert "أكثر من 3 مقال" in html
+    assert "من بين أحدث 2 مقال عنه" in html
 
 
 def test_a_merged_actor_redirects_to_the_survivor(client, demo, actor):

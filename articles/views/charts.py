@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, MARGIN = 720, 180, 28
@@ -35,13 +36,16 @@ class Timeline:
     baseline: float = HEIGHT - MARGIN
 
 
-def month_timeline(article_dates: list[datetime.date], event_dates: list[datetime.date]) -> Timeline | None:
-    """Bars of articles per month from the first to the last month seen; events as markers."""
-    dates = [*article_dates, *event_dates]
+def month_timeline(
+    article_months: Mapping[datetime.date, int], event_months: Mapping[datetime.date, int]
+) -> Timeline | None:
+    """Bars of articles per month from the first to the last month seen; events as markers.
+    Both counts come by month (any day of the month as key), counted by the database."""
+    dates = [*article_months, *event_months]
     if not dates:
         return None
-    articles = Counter((d.year, d.month) for d in article_dates)
-    events = Counter((d.year, d.month) for d in event_dates)
+    articles = _by_month(article_months)
+    events = _by_month(event_months)
     first, last = min(dates), max(dates)
     months = []
     year, month = first.year, first.month
@@ -71,3 +75,10 @@ def month_timeline(article_dates: list[datetime.date], event_dates: list[datetim
         if month == 1 or index == 0:
             years.append((round(x, 1), year))
     return Timeline(bars, years, peak)
+
+
+def _by_month(counts: Mapping[datetime.date, int]) -> Counter:
+    by_month: Counter = Counter()
+    for day, n in counts.items():
+        by_month[(day.year, day.month)] += n
+    return by_month
