@@ -96,3 +96,26 @@ def test_tagging_never_raises_and_offsets_stay_inside(title, body, day):
         assert mention.start >= body_start or mention.end <= len(title)
     for candidate in suggestions.candidates:
         assert text[candidate.start : candidate.end] == candidate.name
+
+
+def huge(text: str, separator: str, size: int = 300_000) -> str:
+    """`text` repeated to `size` characters: one very long line, or very many lines."""
+    return (separator.join([text] * (size // (len(text) + 1) + 1)))[:size]
+
+
+@pytest.mark.django_db
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT.filter(lambda text: text.strip()), st.sampled_from([" ", "\n"]), DAYS)
+def test_very_long_lines_and_huge_texts_never_raise_and_offsets_stay_inside(text, separator, day):
+    from articles.tagging.cues import load_cues
+    from articles.tagging.lexicon import get_lexicon
+    from articles.tagging.suggest import suggest_article
+
+    body = huge(text, separator)
+    assert normalize_phrase(normalize_phrase(body)) == normalize_phrase(body)
+    assert all(body[t.start : t.end] == t.text for t in tokenize(body))
+    assert all(0 <= found.start < found.end <= len(body) for found in find_dates(body, reference=day))
+    clean(body)
+    suggestions, _body_start = suggest_article("عنوان", body, day, get_lexicon(), load_cues())
+    whole = f"عنوان\n{body}"
+    assert all(whole[m.start : m.end] == m.text for m in suggestions.mentions)
