@@ -12,7 +12,6 @@ Every step runs as its own process with the bench database in its environment.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import re
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from articles.bench.serve import database_url, gunicorn
+from articles.bench.serve import database_url, gunicorn, load
 
 ROOT = Path(settings.BASE_DIR)
 BENCH_DB = "archive_bench"
@@ -90,15 +89,8 @@ def ingest_figures(result: subprocess.CompletedProcess, count: int) -> dict:
 
 def load_test(env: dict, paths: list[str], seconds: float, workers: int, concurrency: int) -> dict:
     with gunicorn(env, workers) as (base, _server):
-        # Warm every worker once before measuring.
-        subprocess.run([sys.executable, "-m", "articles.bench.load", base, *paths, "--seconds", "2",
-                        "--concurrency", str(concurrency)], cwd=ROOT, capture_output=True)  # fmt: skip
-        result = subprocess.run(
-            [sys.executable, "-m", "articles.bench.load", base, *paths, "--seconds", str(seconds),
-             "--concurrency", str(concurrency)],
-            cwd=ROOT, capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        return json.loads(result.stdout)
+        load(base, paths, 2, concurrency)  # warm every worker once before measuring
+        return load(base, paths, seconds, concurrency)
 
 
 def machine() -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -57,3 +58,13 @@ def gunicorn(
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def load(base: str, paths: list[str], seconds: float, concurrency: int) -> dict:
+    """Load `base` from a second process (`articles.bench.load`) and return its figures."""
+    result = subprocess.run(
+        [sys.executable, "-m", "articles.bench.load", base, *paths, "--seconds", str(seconds),
+         "--concurrency", str(concurrency)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout)

@@ -10,13 +10,13 @@ corpus with more kills. The figures go into docs/reliability.md between markers.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from articles.bench import serve
 from articles.bench.serve import ROOT
 
 START, END = "<!-- soak:start -->", "<!-- soak:end -->"
@@ -31,12 +31,7 @@ PATHS = [
 
 
 def load(base: str, seconds: float, concurrency: int) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "articles.bench.load", base, *PATHS, "--seconds", str(seconds),
-         "--concurrency", str(concurrency)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return json.loads(result.stdout)
+    return serve.load(base, PATHS, seconds, concurrency)
 
 
 def workers_rss_mb(master: int) -> float:
