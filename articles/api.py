@@ -145,7 +145,6 @@ def _article_url(request: HttpRequest, article: Article) -> str:
 
 
 def _article(request: HttpRequest, article: Article) -> dict:
-    mentions = article.listed_mentions
     return {
         "id": article.pk,
         "url": _article_url(request, article),
@@ -156,8 +155,8 @@ def _article(request: HttpRequest, article: Article) -> dict:
         "source_slug": article.source.slug if article.source else None,
         "author": article.author,
         "origin": article.origin,
-        "actors": _entities(m.actor for m in mentions if m.actor_id),
-        "venues": _entities(m.venue for m in mentions if m.venue_id),
+        "actors": _entities(article.listed_actors),
+        "venues": _entities(article.listed_venues),
     }
 
 

@@ -65,13 +65,18 @@ class ArticleQuerySet(models.QuerySet):
 
     def listed(self) -> ArticleQuerySet:
         """Ready for a list: the source joined, the actors and venues named (not rejected)
-        prefetched in one query as `listed_mentions`, the raw bytes and derived columns left out."""
+        prefetched in one query as `listed_mentions`, the raw bytes and derived columns left out.
+
+        One mention per actor or venue and article, its first in the body (else in the title):
+        a list shows who is named, not every time (news articles name their cast dozens of
+        times; building those rows cost most of an API page)."""
         from articles.models import Mention
 
         mentions = (
             Mention.objects.kept()
             .select_related("actor", "venue")
-            .order_by("actor__name", "actor__slug", "venue__name", "venue__slug")
+            .order_by("article_id", "actor_id", "venue_id", "in_title", "start")
+            .distinct("article_id", "actor_id", "venue_id")
         )
         return (
             self.defer(*UNLISTED)
@@ -161,11 +166,13 @@ class Article(models.Model):
     @property
     def listed_actors(self) -> list:
         """Distinct actors of `listed()`'s mentions, in name order."""
-        return list({m.actor_id: m.actor for m in self.listed_mentions if m.actor_id}.values())
+        actors = {m.actor_id: m.actor for m in self.listed_mentions if m.actor_id}.values()
+        return sorted(actors, key=lambda actor: (actor.name, actor.slug))
 
     @property
     def listed_venues(self) -> list:
-        return list({m.venue_id: m.venue for m in self.listed_mentions if m.venue_id}.values())
+        venues = {m.venue_id: m.venue for m in self.listed_mentions if m.venue_id}.values()
+        return sorted(venues, key=lambda venue: (venue.name, venue.slug))
 
     @property
     def raw_text(self) -> str:

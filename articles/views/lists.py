@@ -207,7 +207,8 @@ def _facets(filters: ArticleFilter, articles: QuerySet) -> list[Facet]:
 def _snippet(article: Article, actors: list[Actor], width: int = 90) -> dict | None:
     """The words around the first mention of the actors, the matched spelling apart to be marked."""
     ids = {actor.id for actor in actors}
-    mention = next((m for m in article.listed_mentions if m.actor_id in ids and not m.in_title), None)
+    in_body = [m for m in article.listed_mentions if m.actor_id in ids and not m.in_title]
+    mention = min(in_body, key=lambda m: m.start, default=None)
     if mention is None:
         return None
     body = article.body

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +17,14 @@ TOGETHER_SAMPLE = 2_000  # "most often named with them" reads this many of the a
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.listed().select_related("copy_of"), pk=pk)
-    mentions = [m for m in article.listed_mentions if not m.in_title]
+    every_mention = Prefetch(
+        "mentions",
+        queryset=Mention.objects.kept().select_related("actor", "venue").order_by("start"),
+        to_attr="kept_mentions",
+    )
+    found = Article.objects.listed().select_related("copy_of").prefetch_related(every_mention)
+    article = get_object_or_404(found, pk=pk)
+    mentions = [m for m in article.kept_mentions if not m.in_title]
     confirmed = [m for m in mentions if m.status == ReviewStatus.CONFIRMED]
     suggested = [m for m in mentions if m.status == ReviewStatus.SUGGESTED]
     events = Event.objects.kept().filter(articles=article).with_participants()
