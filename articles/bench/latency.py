@@ -105,6 +105,9 @@ def run(repeats: int = 5, seed: int = 7, engines: bool = False) -> dict:
         "actor_page": timed([_get(client, f"/actors/{a.slug}/") for a in actors], repeats),
         "first_page_api": timed([_get(client, f"/api/articles/?actor={lead.slug}&page=1")], repeats * 4),
         "deep_page_api": timed([_get(client, f"/api/articles/?actor={lead.slug}&page={deep}")], repeats * 4),
+        "deep_cursor_api": timed(
+            [_get(client, f"/api/articles/?actor={lead.slug}&after={_cursor_at(lead, deep)}")], repeats * 4
+        ),
         "deep_page_number": deep,
         "naive_name_search": timed([_naive(q) for q in names], max(1, repeats // 5)),  # seconds each at scale
     }
@@ -121,6 +124,15 @@ def side_by_side(names: list[str], texts: list[str], repeats: int) -> dict:
     timings = {name: timed(calls, repeats) for name, calls in scenarios(engine, names, texts).items()}
     timings["naive_full_text"] = timed([_naive(t) for t in texts], max(1, repeats // 5))
     return {"documents": engine.documents, "build_seconds": engine.build_seconds, **timings}
+
+
+def _cursor_at(actor: Actor, page: int) -> str:
+    """The cursor a client holds after following `next` to `page` (20 rows a page)."""
+    from articles.paging import Cursor
+
+    listed = Article.objects.filter(mentions__actor=actor).distinct().newest_first()
+    row = listed.values("published", "id")[(page - 1) * 20 - 1]
+    return str(Cursor(row["published"], row["id"]))
 
 
 def _naive(query: str) -> Callable[[], object]:

@@ -19,7 +19,8 @@ SCENARIOS = [
     ("filtered_list_page", "the same list as an HTML page (facets and chips)"),
     ("actor_page", "actor page (timeline, events, co-mentions), 3 most-named actors"),
     ("first_page_api", "first page of an actor's articles, API"),
-    ("deep_page_api", "deep page of the same list, API"),
+    ("deep_page_api", "deep page of the same list by number (OFFSET), API"),
+    ("deep_cursor_api", "the same deep page by cursor (`after`, what `next` links hold), API"),
     ("naive_name_search", "naive: icontains over title and body + count (Django admin's search), ORM only"),
 ]
 
