@@ -24,11 +24,9 @@ CURSOR = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2}|none)\.(?P<id>\d{1,18})")
 
 
 class CappedPaginator(Paginator):
-    cap = COUNT_CAP
-
     @cached_property
     def counted(self) -> tuple[int, bool]:
-        return capped_count(self.object_list, self.cap)
+        return capped_count(self.object_list)
 
     @property
     def count(self) -> int:
@@ -39,11 +37,10 @@ class CappedPaginator(Paginator):
         return self.counted[1]
 
 
-def capped_count(queryset: QuerySet, cap: int | None = None) -> tuple[int, bool]:
-    """(the number of rows up to `cap` (COUNT_CAP), whether there are more): counts at most cap + 1 rows."""
-    cap = COUNT_CAP if cap is None else cap
-    counted = queryset.order_by().values("pk")[: cap + 1].count()
-    return min(counted, cap), counted > cap
+def capped_count(queryset: QuerySet) -> tuple[int, bool]:
+    """(the number of rows up to COUNT_CAP, whether there are more): counts at most COUNT_CAP + 1 rows."""
+    counted = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+    return min(counted, COUNT_CAP), counted > COUNT_CAP
 
 
 @dataclass(frozen=True)
