@@ -33,7 +33,7 @@ from articles.models import (
     Venue,
 )
 from articles.models.article import UNLISTED
-from articles.paging import CappedPaginator, Cursor, keyset_page, offset_page
+from articles.paging import Cursor, capped_count, keyset_page, offset_page
 from articles.search import MAX_QUERY_CHARS, find_actors, find_venues
 
 PAGE_SIZE = 20
@@ -98,36 +98,32 @@ def _paginated(
     the first COUNT_CAP rows; `count` stops there too, and `count_capped` says so."""
     size = paging.cleaned_data["page_size"] or PAGE_SIZE
     number = paging.cleaned_data["page"] or 1
-    counter = CappedPaginator(queryset, size)
+    count, capped = capped_count(queryset)
     if number > 1:
         offset = (number - 1) * size
-        if offset >= counter.count:
+        if offset >= count:
             return _invalid({"page": ["That page contains no results (beyond the count: follow `next`)"]})
         page = offset_page(queryset, date_field, offset, size)
     else:
         page = keyset_page(queryset, date_field, paging.cleaned_data["after"], size)
     return _json(
         {
-            "count": counter.count,
-            "count_capped": counter.count_capped,
-            "next": _next_url(request, page.next_cursor) if page.next_cursor else None,
-            "previous": _page_url(request, number - 1) if number > 1 else None,
+            "count": count,
+            "count_capped": capped,
+            "next": _list_url(request, after=str(page.next_cursor)) if page.next_cursor else None,
+            "previous": _list_url(request, page=str(number - 1)) if number > 1 else None,
             "results": [row(request, item) for item in page.rows],
         }
     )
 
 
-def _next_url(request: HttpRequest, cursor: Cursor) -> str:
+def _list_url(request: HttpRequest, **position: str) -> str:
+    """This list with every filter kept and its position (`page` or `after`) replaced."""
     params = request.GET.copy()
-    params.pop("page", None)
-    params["after"] = str(cursor)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-
-def _page_url(request: HttpRequest, number: int) -> str:
-    params = request.GET.copy()
-    params.pop("after", None)
-    params["page"] = str(number)
+    for name in ("page", "after"):
+        params.pop(name, None)
+    for name, value in position.items():
+        params[name] = value
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
