@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from articles.bench.serve import database_url, gunicorn, load
+from articles.bench.serve import connect, database_url, gunicorn, load
 
 ROOT = Path(settings.BASE_DIR)
 BENCH_DB = "archive_bench"
@@ -35,17 +35,13 @@ def bench_database_url() -> str:
 
 def recreate_database(url: str) -> None:
     import dj_database_url
-    import psycopg2
 
-    config = dj_database_url.parse(url)
-    connection = psycopg2.connect(
-        dbname="postgres", user=config["USER"], host=config["HOST"] or None, port=config["PORT"] or None,
-        password=config["PASSWORD"] or None,
-    )  # fmt: skip
+    name = dj_database_url.parse(url)["NAME"]
+    connection = connect(url, dbname="postgres")
     connection.autocommit = True
     with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
     connection.close()
 
 

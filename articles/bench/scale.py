@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import time
 
-import dj_database_url
-import psycopg2
+from articles.bench.serve import connect
 
 WEEKS_OF_SPREAD = 150  # copy k is dated (k mod 150) weeks earlier: about three years
 
@@ -28,11 +27,7 @@ MENTION_COLUMNS = [
 
 def multiply(url: str, times: int, log=print) -> dict:
     """Copy the database's articles until it holds `times` as many; return the counts and time."""
-    config = dj_database_url.parse(url)
-    connection = psycopg2.connect(
-        dbname=config["NAME"], user=config["USER"], host=config["HOST"] or None, port=config["PORT"] or None,
-        password=config["PASSWORD"] or None,
-    )  # fmt: skip
+    connection = connect(url)
     started = time.monotonic()
     with connection, connection.cursor() as cursor:
         cursor.execute("SELECT max(id), count(*) FROM articles_article")

@@ -25,6 +25,18 @@ def database_url(db: dict, name: str | None = None) -> str:
     return f"postgres://{db.get('USER') or 'postgres'}{password}@{host_part}{port}/{name or db['NAME']}"
 
 
+def connect(url: str, dbname: str | None = None):
+    """A psycopg2 connection to the server of `url`, to its database or to `dbname`."""
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(url)
+    return psycopg2.connect(
+        dbname=dbname or config["NAME"], user=config["USER"], host=config["HOST"] or None,
+        port=config["PORT"] or None, password=config["PASSWORD"] or None,
+    )  # fmt: skip
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
