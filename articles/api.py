@@ -32,7 +32,7 @@ from articles.models import (
     EventType,
     Venue,
 )
-from articles.models.article import UNLISTED
+from articles.models.article import SORT_KEY, UNLISTED
 from articles.paging import Cursor, capped_count, keyset_page, offset_page
 from articles.search import MAX_QUERY_CHARS, find_actors, find_venues
 
@@ -91,7 +91,7 @@ def _paginated(
     queryset: QuerySet,
     paging: PageForm,
     row: Callable[[HttpRequest, object], dict],
-    date_field: str,
+    key: str,
 ) -> JsonResponse:
     """A page and the link to the next one, which continues after this page's last row (a
     keyset cursor: as fast at the ten-thousandth page as at the first). Page numbers reach
@@ -103,9 +103,9 @@ def _paginated(
         offset = (number - 1) * size
         if offset >= count:
             return _invalid({"page": ["That page contains no results (beyond the count: follow `next`)"]})
-        page = offset_page(queryset, date_field, offset, size)
+        page = offset_page(queryset, key, offset, size)
     else:
-        page = keyset_page(queryset, date_field, paging.cleaned_data["after"], size)
+        page = keyset_page(queryset, key, paging.cleaned_data["after"], size)
     return _json(
         {
             "count": count,
@@ -186,7 +186,7 @@ def article_list(request: HttpRequest) -> JsonResponse:
     if not (articles.is_valid() & paging.is_valid()):  # both checked: every bad parameter is named
         return _invalid(articles.errors, paging.errors)
     listed = articles.qs.listed().defer("body")
-    return _paginated(request, listed, paging, _article, "published")
+    return _paginated(request, listed, paging, _article, SORT_KEY)
 
 
 @require_safe

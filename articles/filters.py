@@ -4,8 +4,9 @@ One FilterSet per list, shared by the JSON API and the HTML pages. A bad value m
 the FilterSet's form invalid (the caller answers 400 naming the parameter); nothing a
 client sends reaches the database unvalidated.
 
-Relations that can repeat a row (an article names an actor many times) are filtered
-through `id IN (subquery)`, so no list needs `DISTINCT` over article bodies.
+Relations that can repeat a row (an article names an actor many times) go through the
+one-row-per-pair tables (models/named.py), so no list needs `DISTINCT` over article
+bodies; the first actor named drives the list along its (actor, published) index.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Actor, Article, Event, EventParticipant, EventType, Mention, Source, Venue
-from articles.search import MAX_QUERY_CHARS, articles_matching, find_actors, full_text_search
+from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
+from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
 
 ISO_DATE = ["%Y-%m-%d"]
 
@@ -79,8 +80,13 @@ class ArticleFilter(django_filters.FilterSet):
     event_type = django_filters.ChoiceFilter(
         field_name="events__kind", lookup_expr="exact", choices=EventType.choices, method="filter_event_type"
     )
-    date_from = django_filters.DateFilter(field_name="published", lookup_expr="gte", input_formats=ISO_DATE)
-    date_to = django_filters.DateFilter(field_name="published", lookup_expr="lte", input_formats=ISO_DATE)
+    # Applied last, on the list's sort key, by `filter_queryset`.
+    date_from = django_filters.DateFilter(
+        field_name="published", lookup_expr="gte", input_formats=ISO_DATE, method="later"
+    )
+    date_to = django_filters.DateFilter(
+        field_name="published", lookup_expr="lte", input_formats=ISO_DATE, method="later"
+    )
 
     class Meta:
         model = Article
@@ -88,19 +94,34 @@ class ArticleFilter(django_filters.FilterSet):
         form = DateRangeForm
 
     def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
-        super().__init__(data, Article.objects.newest_first() if queryset is None else queryset, **kwargs)
+        super().__init__(data, Article.objects.all() if queryset is None else queryset, **kwargs)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """Newest first, the date range on the sort key: once an actor drives the list (see
+        `ArticleQuerySet.naming`), its copy of the date bounds the index scan."""
+        queryset = super().filter_queryset(queryset)
+        return queryset.between(
+            self.form.cleaned_data["date_from"], self.form.cleaned_data["date_to"]
+        ).newest_first()
+
+    def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset
 
     def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(id__in=articles_matching(value).values("id"))
+        actors = [hit.actor for hit in find_actors(value)]
+        if actors:
+            return queryset.naming(actors)
+        words = text_query(value)
+        return queryset.filter(search_vector=words) if words else queryset.none()
 
     def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:
-        """Every actor must be named (in a mention no editor rejected): one subquery per actor."""
+        """Every actor must be named (in a mention no editor rejected)."""
         for actor in actors:
-            queryset = queryset.filter(id__in=Mention.objects.kept().filter(actor=actor).values("article_id"))
+            queryset = queryset.naming([actor])
         return queryset
 
     def filter_venue(self, queryset: QuerySet, name: str, venue: Venue) -> QuerySet:
-        return queryset.filter(id__in=Mention.objects.kept().filter(venue=venue).values("article_id"))
+        return queryset.placed(venue)
 
     def filter_event_type(self, queryset: QuerySet, name: str, kind: str) -> QuerySet:
         reports = Event.articles.through.objects.filter(event__in=Event.objects.kept().filter(kind=kind))

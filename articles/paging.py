@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 CURSOR = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2}|none)\.(?P<id>\d{1,18})")
 
 
@@ -67,33 +66,31 @@ class KeysetPage:
     next_cursor: Cursor | None
 
 
-def offset_page(queryset: QuerySet, date_field: str, offset: int, size: int) -> KeysetPage:
+def offset_page(queryset: QuerySet, key: str, offset: int, size: int) -> KeysetPage:
     """A numbered page (within the first COUNT_CAP rows); it too continues by cursor."""
-    return _page(list(queryset[offset : offset + size + 1]), date_field, size)
+    return _page(list(queryset[offset : offset + size + 1]), key, size)
 
 
-def keyset_page(queryset: QuerySet, date_field: str, cursor: Cursor | None, size: int) -> KeysetPage:
-    """`size` rows of `queryset` (ordered by `date_field` DESC NULLS LAST, id DESC) after `cursor`."""
+def keyset_page(queryset: QuerySet, key: str, cursor: Cursor | None, size: int) -> KeysetPage:
+    """`size` rows of `queryset` after `cursor`. The queryset is ordered by `key` (a date
+    field or annotation, which each row carries) DESC NULLS LAST, then id DESC."""
     if cursor is None:
         rows = list(queryset[: size + 1])
     elif cursor.day is None:
-        rows = list(queryset.filter(**{f"{date_field}__isnull": True, "id__lt": cursor.id})[: size + 1])
+        rows = list(queryset.filter(**{f"{key}__isnull": True, "id__lt": cursor.id})[: size + 1])
     else:
-        # A row comparison, so that PostgreSQL starts an index range scan right after the cursor.
-        table = queryset.model._meta.db_table
-        column = queryset.model._meta.get_field(date_field).column
-        before = RawSQL(
-            f'("{table}"."{column}", "{table}"."id") < (%s, %s)', [cursor.day, cursor.id], BooleanField()
-        )
-        rows = list(queryset.filter(before)[: size + 1])
+        # "(day, id) < cursor", with `day <= cursor day` alone as the index range's start:
+        # only the rows of the cursor's own day are filtered one by one.
+        after = Q(**{f"{key}__lt": cursor.day}) | Q(**{key: cursor.day, "id__lt": cursor.id})
+        rows = list(queryset.filter(Q(**{f"{key}__lte": cursor.day}) & after)[: size + 1])
         if len(rows) <= size:  # the dated rows ran out: the undated ones follow
-            rows += list(queryset.filter(**{f"{date_field}__isnull": True})[: size + 1 - len(rows)])
-    return _page(rows, date_field, size)
+            rows += list(queryset.filter(**{f"{key}__isnull": True})[: size + 1 - len(rows)])
+    return _page(rows, key, size)
 
 
-def _page(rows: list, date_field: str, size: int) -> KeysetPage:
+def _page(rows: list, key: str, size: int) -> KeysetPage:
     """`rows` holds one more row than the page when another page follows."""
     if len(rows) <= size:
         return KeysetPage(rows, None)
     last = rows[size - 1]
-    return KeysetPage(rows[:size], Cursor(getattr(last, date_field), last.id))
+    return KeysetPage(rows[:size], Cursor(getattr(last, key), last.id))

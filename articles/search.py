@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Exists, OuterRef, QuerySet
 from rapidfuzz.distance import Levenshtein
 
-from articles.models import Actor, ActorStatus, Alias, Article, Mention, Venue
+from articles.models import Actor, ActorStatus, Alias, Article, Venue
 from articles.tagging.lexicon import dictionary_version
 from articles.tagging.matcher import stems
 from articles.text.normalize import normalize_phrase
@@ -134,20 +134,19 @@ def _articles_for(query: str, actors: list[ActorHit]) -> QuerySet:
 
 
 def articles_mentioning(actors: list[Actor]) -> QuerySet:
-    """Articles with a kept mention of any of `actors` (a subquery: no joins, no duplicates)."""
-    return Article.objects.filter(id__in=Mention.objects.kept().filter(actor__in=actors).values("article_id"))
+    """Articles with a kept mention of any of `actors` (see `ArticleQuerySet.naming`)."""
+    return Article.objects.naming(actors)
+
+
+def text_query(query: str) -> SearchQuery | None:
+    """The full-text query for `query`'s normalized words (None when nothing is left of them)."""
+    text = normalize_phrase(query[:MAX_QUERY_CHARS])
+    return SearchQuery(text, config="simple", search_type="websearch") if text else None
 
 
 def full_text_search(query: str) -> QuerySet:
-    text = normalize_phrase(query[:MAX_QUERY_CHARS])
-    if not text:
-        return Article.objects.none()
-    search_query = SearchQuery(text, config="simple", search_type="websearch")
-    return (
-        Article.objects.filter(search_vector=search_query)
-        .annotate(rank=SearchRank(F("search_vector"), search_query))
-        .newest_first()
-    )
+    words = text_query(query)
+    return Article.objects.filter(search_vector=words) if words else Article.objects.none()
 
 
 def find_venues(query: str) -> QuerySet:

@@ -227,6 +227,24 @@ def test_deep_pages_continue_by_cursor_across_the_undated_articles(client, demo)
     assert ids == newest_first(Article.objects.values("id"))
 
 
+def test_an_actor_driven_list_pages_by_cursor_within_dates_and_across_undated_articles(client, demo):
+    """The first actor drives the list along its own copy of the dates (models/named.py):
+    the same rows, in the same order, as the articles table says."""
+    undated = Mention.objects.filter(article__published=None).exclude(actor=None).first()
+    assert undated, "the demo corpus names someone in an undated article"
+    for actor in {undated.actor, Actor.objects.get(slug="ilham-aliyev")}:
+        every = named(actor=actor)
+        assert listed_ids(client, "api:articles", {"actor": actor.slug, "page_size": 2}) == newest_first(
+            every
+        )
+        in_2021 = Article.objects.filter(id__in=every, published__year=2021).values("id")
+        assert in_2021.exists() or actor == undated.actor
+        dates = {"date_from": "2021-01-01", "date_to": "2021-12-31"}
+        assert listed_ids(
+            client, "api:articles", {"actor": actor.slug, "page_size": 2, **dates}
+        ) == newest_first(in_2021)
+
+
 @pytest.mark.parametrize("cursor", ["2021-02-30.5", "yesterday.5", "2021-01-01", "none.-1", "2021-01-01.1.2"])
 def test_a_malformed_cursor_is_a_400_naming_it(client, demo, cursor):
     answer = get_json(client, "api:articles", {"after": cursor}, status=400)

@@ -13,6 +13,7 @@ from .choices import (
     VenueKind,
 )
 from .event import Event, EventParticipant, Mention
+from .named import ArticleActor, ArticleVenue
 
 __all__ = [
     "Actor",
@@ -21,6 +22,8 @@ __all__ = [
     "ActorStatus",
     "Alias",
     "Article",
+    "ArticleActor",
+    "ArticleVenue",
     "DateOrigin",
     "DatePrecision",
     "Event",

@@ -43,6 +43,9 @@ class Source(models.Model):
         return source
 
 
+# Lists are sorted and paged by this annotation: see ArticleQuerySet.naming.
+SORT_KEY = "day"
+
 # Columns a list never reads: the raw bytes and derived search data.
 UNLISTED = ("raw", "minhash", "lsh_bands", "search_vector")
 
@@ -52,16 +55,51 @@ class ArticleQuerySet(models.QuerySet):
         """One article per story: syndicated copies are folded into their original."""
         return self.filter(copy_of__isnull=True)
 
+    def naming(self, actors) -> ArticleQuerySet:
+        """Articles that name any of `actors` in a mention no editor rejected.
+
+        For one actor, and when nothing else drives the list yet, the articles are joined to
+        their ArticleActor rows, whose copy of the date becomes the list's sort key `day`:
+        `newest_first()` and `between()` then walk the (actor, published) index and stop
+        after a page, whatever the actor's frequency. Further actors (an AND of filters, or
+        a query meaning several people) are subqueries over the same table."""
+        from articles.models import ArticleActor
+
+        actors = list(actors)
+        if len(actors) == 1 and SORT_KEY not in self.query.annotations:
+            about = models.FilteredRelation("actor_rows", condition=models.Q(actor_rows__actor=actors[0]))
+            # Every later reference goes through `day`: another filter() on the relation
+            # itself would add a second join.
+            return (
+                self.annotate(about=about)
+                .filter(about__isnull=False)
+                .annotate(day=models.F("about__published"))
+            )
+        return self.filter(id__in=ArticleActor.objects.filter(actor__in=actors).values("article_id"))
+
+    def placed(self, venue) -> ArticleQuerySet:
+        """Articles that name `venue` in a mention no editor rejected."""
+        from articles.models import ArticleVenue
+
+        return self.filter(id__in=ArticleVenue.objects.filter(venue=venue).values("article_id"))
+
     def between(self, start: datetime.date | None, end: datetime.date | None) -> ArticleQuerySet:
-        queryset = self
+        queryset = self._with_sort_key()
         if start:
-            queryset = queryset.filter(published__gte=start)
+            queryset = queryset.filter(day__gte=start)
         if end:
-            queryset = queryset.filter(published__lte=end)
+            queryset = queryset.filter(day__lte=end)
         return queryset
 
     def newest_first(self) -> ArticleQuerySet:
-        return self.order_by(models.F("published").desc(nulls_last=True), "-id")
+        """Newest first, undated last, by the sort key `day` (the publication date, or its
+        copy beside the actor that drives the list: see `naming`)."""
+        return self._with_sort_key().order_by(models.F(SORT_KEY).desc(nulls_last=True), "-id")
+
+    def _with_sort_key(self) -> ArticleQuerySet:
+        if SORT_KEY in self.query.annotations:
+            return self
+        return self.annotate(day=models.F("published"))
 
     def listed(self) -> ArticleQuerySet:
         """Ready for a list: the source joined, the actors and venues named (not rejected)

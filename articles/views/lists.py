@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from articles.filters import ArticleFilter
-from articles.models import Actor, Article, Event, EventType, Mention, Source, Venue
+from articles.models import Actor, Article, ArticleActor, ArticleVenue, Event, EventType, Source, Venue
 from articles.paging import CappedPaginator
 from articles.search import search
 
@@ -162,9 +162,8 @@ def _facets(filters: ArticleFilter, articles: QuerySet) -> list[Facet]:
     articles each has."""
     data = filters.data
     ids = articles.newest_first().values("id")[:FACET_SAMPLE]
-    mentions = Mention.objects.kept().filter(article_id__in=ids)
-    actor_counts = mentions.exclude(actor=None).values("actor").annotate(n=Count("article", distinct=True))
-    venue_counts = mentions.exclude(venue=None).values("venue").annotate(n=Count("article", distinct=True))
+    actor_counts = ArticleActor.objects.filter(article__in=ids).values("actor").annotate(n=Count("*"))
+    venue_counts = ArticleVenue.objects.filter(article__in=ids).values("venue").annotate(n=Count("*"))
     actor_counts = {row["actor"]: row["n"] for row in actor_counts.order_by("-n")[:FACET_SIZE]}
     venue_counts = {row["venue"]: row["n"] for row in venue_counts.order_by("-n")[:FACET_SIZE]}
     actors = Actor.objects.in_bulk(list(actor_counts))

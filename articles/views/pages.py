@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles.models import Actor, ActorStatus, Article, Event, Mention, ReviewStatus, Venue
+from articles.models import (
+    Actor,
+    ActorStatus,
+    Article,
+    ArticleActor,
+    ArticleVenue,
+    Event,
+    EventParticipant,
+    Mention,
+    ReviewStatus,
+    Venue,
+)
 from articles.paging import capped_count
 from articles.views.charts import month_timeline
 
@@ -56,25 +67,24 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("country").prefetch_related("aliases"), slug=slug)
     if actor.status == ActorStatus.MERGED:
         return redirect("articles:actor", slug=actor.merged_into.slug, permanent=True)
-    articles = Article.objects.filter(id__in=Mention.objects.kept().filter(actor=actor).values("article_id"))
-    events = Event.objects.kept().filter(participants=actor).distinct()
-    timeline = month_timeline(_per_month(articles, "published"), _per_month(events, "date"))
+    pairs = ArticleActor.objects.filter(actor=actor)
+    articles = Article.objects.naming([actor])
+    events = Event.objects.kept().filter(id__in=EventParticipant.objects.filter(actor=actor).values("event"))
+    timeline = month_timeline(_per_month(pairs, "published"), _per_month(events, "date"))
     met_at = (
         Venue.objects.filter(events__in=events)
         .annotate(n=Count("events", distinct=True))
         .order_by("-n", "name")[:RELATED]
     )
-    # One join, mentions to actors, over this actor's newest articles (a nested IN over
-    # mentions made PostgreSQL 16 pick a plan that ran for minutes on a small test database;
-    # counting over all of a frequent actor's articles takes seconds at a million).
-    newest = articles.newest_first().values("id")[:TOGETHER_SAMPLE]
+    # Over this actor's newest articles only: counting over all of a frequent actor's
+    # articles takes seconds at a million.
+    newest = pairs.order_by(F("published").desc(nulls_last=True), "-article").values("article")
     together_counts = (
-        Mention.objects.kept()
-        .filter(article_id__in=newest, actor__isnull=False)
+        ArticleActor.objects.filter(article__in=newest[:TOGETHER_SAMPLE])
         .exclude(actor=actor)
         .exclude(actor__kind="state")
         .values("actor")
-        .annotate(n=Count("article", distinct=True))
+        .annotate(n=Count("*"))
         .order_by("-n", "actor")[:RELATED]
     )
     counts = {row["actor"]: row["n"] for row in together_counts}
@@ -84,7 +94,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "actor": actor,
         "timeline": timeline,
-        "article_count": capped_count(articles),
+        "article_count": capped_count(pairs),
         "met_at": met_at,
         "together": together,
         "together_sample": TOGETHER_SAMPLE,
@@ -102,13 +112,13 @@ def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(n=Count("participations__event", distinct=True))
         .order_by("-n", "name")[:RELATED]
     )
-    articles = Article.objects.filter(id__in=Mention.objects.kept().filter(venue=venue).values("article_id"))
+    articles = Article.objects.placed(venue)
     context = {
         "venue": venue,
         "events": events.latest_first().with_participants()[:20],
         "met_there": met_there,
         "latest": articles.newest_first().listed().defer("body")[:LATEST],
-        "article_count": capped_count(articles),
+        "article_count": capped_count(ArticleVenue.objects.filter(venue=venue)),
     }
     return render(request, "articles/venue.html", context)
 
@@ -139,12 +149,13 @@ def _distinct_entities(mentions: list[Mention]) -> list:
 
 
 def _per_month(queryset: QuerySet, date_field: str) -> dict:
-    """{first day of the month: rows} for the rows of `queryset` with a date, counted in SQL."""
+    """{first day of the month: rows} for the rows of `queryset` with a date, counted in SQL
+    (rows must be distinct: one per article or event)."""
     months = (
         queryset.exclude(**{date_field: None})
         .annotate(month=TruncMonth(date_field))
         .values("month")
-        .annotate(n=Count("id", distinct=True))
+        .annotate(n=Count("*"))
         .order_by()
     )
     return {row["month"]: row["n"] for row in months}

@@ -19,8 +19,8 @@ SCENARIOS = [
     ("filtered_list_page", "the same list as an HTML page (facets and chips)"),
     ("actor_page", "actor page (timeline, events, co-mentions), 3 most-named actors"),
     ("first_page_api", "first page of an actor's articles, API"),
-    ("deep_page_api", "deep page of the same list by number (OFFSET), API"),
-    ("deep_cursor_api", "the same deep page by cursor (`after`, what `next` links hold), API"),
+    ("deep_page_api", "the last numbered page of the same list (OFFSET, within the count cap), API"),
+    ("deep_cursor_api", "page 500 of the same list by cursor (`after`, what `next` links hold), API"),
     ("naive_name_search", "naive: icontains over title and body + count (Django admin's search), ORM only"),
 ]
 
@@ -127,7 +127,7 @@ class Command(BaseCommand):
             lines.append(f"| {label} | {row['p50']} | {row['p95']} | {row['p99']} | {row['n']} |")
         lines += [
             "",
-            f"Deep page: page {latency['deep_page_number']}. Name search through the API vs the naive ORM query,"
+            f"Deep pages: {latency['deep_page_number']} by number, {latency['deep_cursor_page']} by cursor. Name search through the API vs the naive ORM query,"
             f" medians side by side in this run: **{naive / ours:.1f}×** ({naive} ms vs {ours} ms).",
             "",
             f"## Under load (gunicorn, {options['workers']} workers; {options['concurrency']} concurrent clients"
