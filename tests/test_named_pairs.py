@@ -1,15 +1,26 @@
-"""The one-row-per-pair tables (articles/models/named.py) follow the mentions and the
-articles' dates, whoever writes them: ingest, an editor's review, a merge, raw SQL."""
+"""The one-row-per-pair tables and the actors' monthly counts (articles/models/named.py)
+follow the mentions and the articles' dates, whoever writes them: ingest, an editor's
+review, a merge, raw SQL."""
 
 import datetime
 import random
+from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
 from articles.curation import merge_actors, review_mentions
-from articles.models import Actor, ActorKind, Article, ArticleActor, ArticleVenue, Mention, ReviewStatus
+from articles.models import (
+    Actor,
+    ActorKind,
+    ActorMonth,
+    Article,
+    ArticleActor,
+    ArticleVenue,
+    Mention,
+    ReviewStatus,
+)
 from tests.conftest import DEMO_CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +52,24 @@ def stored_pairs() -> tuple[set, set]:
     )
 
 
+def expected_months() -> Counter:
+    """Each actor's articles by month (its first day; None when undated), from the pairs."""
+    pairs = ArticleActor.objects.values_list("actor_id", "published")
+    return Counter((actor, day.replace(day=1) if day else None) for actor, day in pairs)
+
+
+def stored_months() -> Counter:
+    return Counter(
+        {
+            (actor, month): n
+            for actor, month, n in ActorMonth.objects.values_list("actor", "month", "articles")
+        }
+    )
+
+
 def assert_in_step() -> None:
     assert stored_pairs() == expected_pairs()
+    assert stored_months() == expected_months()  # no month left at zero, none missing
 
 
 def repeated_pair() -> tuple[int, int]:
@@ -116,6 +143,14 @@ def test_deleting_mentions_or_articles_deletes_their_pairs(demo):
     assert_in_step()
 
 
+def test_deleting_an_actor_leaves_no_months_behind(demo):
+    actor = Actor.objects.get(slug="nikol-pashinyan")
+    assert ActorMonth.objects.filter(actor=actor).exists()
+    actor.delete()
+    assert not ActorMonth.objects.filter(actor_id=actor.id).exists()
+    assert_in_step()
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_any_sequence_of_writes_keeps_the_tables_in_step(demo, editor, seed):
     """Random reviews, moves, deletions, new mentions and new dates, checked after each."""
@@ -145,3 +180,4 @@ def test_any_sequence_of_writes_keeps_the_tables_in_step(demo, editor, seed):
             day = datetime.date(2020, 9, 27) + datetime.timedelta(days=rng.randint(0, 1000))
             Article.objects.filter(mentions__in=chosen).update(published=day, date_precision="day")
         assert stored_pairs() == expected_pairs(), f"seed {seed}, step {step}: {action}"
+        assert stored_months() == expected_months(), f"seed {seed}, step {step}: {action}"

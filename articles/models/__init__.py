@@ -13,11 +13,12 @@ from .choices import (
     VenueKind,
 )
 from .event import Event, EventParticipant, Mention
-from .named import ArticleActor, ArticleVenue
+from .named import ActorMonth, ArticleActor, ArticleVenue
 
 __all__ = [
     "Actor",
     "ActorKind",
+    "ActorMonth",
     "ActorRole",
     "ActorStatus",
     "Alias",

@@ -6,9 +6,10 @@ that has a mention no editor rejected, with the article's date copied beside it:
 newest articles about X are one range scan of the (actor, published, article) index,
 whatever X's frequency, and an actor's monthly counts never touch the articles.
 
-The database keeps them (triggers in migration 0006): every write to mentions, from
-ingest, the admin, a merge or raw SQL, and every change of an article's date. Nothing in
-Python writes them.
+The database keeps them (triggers in migrations 0006 and 0007): every write to mentions,
+from ingest, the admin, a merge or raw SQL, and every change of an article's date.
+Nothing in Python writes them. `ActorMonth` counts each actor's pairs by month, so an
+actor's timeline and total are a few dozen rows however often they are named.
 """
 
 from __future__ import annotations
@@ -52,3 +53,25 @@ class ArticleVenue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} → {self.venue_id}"
+
+
+class ActorMonth(models.Model):
+    """How many articles name `actor` in `month` (its first day; None for undated articles)."""
+
+    # No constraint and no cascade: the triggers remove a month when its count reaches
+    # zero, as it does when an actor's pairs are deleted with the actor.
+    actor = models.ForeignKey(
+        Actor, on_delete=models.DO_NOTHING, related_name="months", db_index=False, db_constraint=False
+    )
+    month = models.DateField(null=True)
+    articles = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor", "month"], nulls_distinct=False, name="actor_month_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.month}: {self.articles}"

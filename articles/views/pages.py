@@ -67,10 +67,11 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("country").prefetch_related("aliases"), slug=slug)
     if actor.status == ActorStatus.MERGED:
         return redirect("articles:actor", slug=actor.merged_into.slug, permanent=True)
-    pairs = ArticleActor.objects.filter(actor=actor)
     articles = Article.objects.naming([actor])
+    months = dict(actor.months.filter(articles__gt=0).values_list("month", "articles"))
+    undated = months.pop(None, 0)
     events = Event.objects.kept().filter(id__in=EventParticipant.objects.filter(actor=actor).values("event"))
-    timeline = month_timeline(_per_month(pairs, "published"), _per_month(events, "date"))
+    timeline = month_timeline(months, _per_month(events, "date"))
     met_at = (
         Venue.objects.filter(events__in=events)
         .annotate(n=Count("events", distinct=True))
@@ -78,7 +79,11 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     # Over this actor's newest articles only: counting over all of a frequent actor's
     # articles takes seconds at a million.
-    newest = pairs.order_by(F("published").desc(nulls_last=True), "-article").values("article")
+    newest = (
+        ArticleActor.objects.filter(actor=actor)
+        .order_by(F("published").desc(nulls_last=True), "-article")
+        .values("article")
+    )
     together_counts = (
         ArticleActor.objects.filter(article__in=newest[:TOGETHER_SAMPLE])
         .exclude(actor=actor)
@@ -94,7 +99,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "actor": actor,
         "timeline": timeline,
-        "article_count": capped_count(pairs),
+        "article_count": (sum(months.values()) + undated, False),
         "met_at": met_at,
         "together": together,
         "together_sample": TOGETHER_SAMPLE,
