@@ -15,7 +15,7 @@ from articles.ingest.near_duplicates import SAME_STORY, similarity
 from articles.ingest.prepare import Prepared, prepare
 from articles.ingest.readers import Failure, Incoming, Item, Skipped
 from articles.models import Article, Source
-from articles.tagging.apply import index_for_search, tag
+from articles.tagging.apply import search_vector, tag
 
 logger = logging.getLogger(__name__)
 
@@ -115,9 +115,9 @@ def _insert(prepared: Prepared, item: Incoming) -> Outcome:
             minhash=prepared.signature.minhash,
             lsh_bands=prepared.signature.bands,
             copy_of=_original_story(prepared),
+            search_vector=search_vector(prepared.title, prepared.body),
         )
-        tag(article)
-        index_for_search([article.id])
+        tag(article, new=True)
     return Outcome(NEW, item.label, article_id=article.id)
 
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import CombinedSearchVector, SearchVector
 from django.db import transaction
 from django.db.models import Count, Q, Value
+from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
 from articles.models import (
@@ -35,18 +39,17 @@ from articles.tagging.suggest import Candidate, Found, SuggestedEvent, suggest_a
 from articles.text.normalize import normalize_phrase
 
 
-def tag(article: Article, lexicon: Lexicon | None = None, cues: Cues | None = None) -> Counter:
+def tag(
+    article: Article, lexicon: Lexicon | None = None, cues: Cues | None = None, *, new: bool = False
+) -> Counter:
+    """Suggest mentions and events for `article`. `new` says it was created in the current
+    transaction (ingest): it has no tags yet, so there is nothing to replace or keep."""
     lexicon = lexicon or get_lexicon()
     cues = cues or load_cues()
     suggestions, body_start = suggest_article(article.title, article.body, article.published, lexicon, cues)
     counts: Counter = Counter()
     with transaction.atomic():
-        decided = set(
-            Mention.objects.filter(article=article)
-            .exclude(status=ReviewStatus.SUGGESTED)
-            .values_list("in_title", "start", "end")
-        )
-        Mention.objects.filter(article=article, status=ReviewStatus.SUGGESTED).delete()
+        decided = set() if new else _clear_suggested_mentions(article)
         mentions = [_mention(article, found, body_start) for found in suggestions.mentions]
         for candidate in suggestions.candidates:
             mention = _candidate_mention(article, candidate, body_start)
@@ -55,18 +58,29 @@ def tag(article: Article, lexicon: Lexicon | None = None, cues: Cues | None = No
         fresh = _unique_spans(m for m in mentions if (m.in_title, m.start, m.end) not in decided)
         bulk_create_with_history(fresh, Mention)
         counts["mentions"] = len(fresh)
-        _replace_events(article, suggestions.events)
+        if not new:
+            _delete_own_suggested_events(article)
+        _add_events(article, suggestions.events)
         counts["events"] = len(suggestions.events)
     return counts
 
 
-def index_for_search(article_ids: list[int]) -> None:
-    """Fill the full-text vector from the normalized title (weight A) and body (weight B)."""
-    for article in Article.objects.filter(id__in=article_ids).only("id", "title", "body"):
-        Article.objects.filter(id=article.id).update(
-            search_vector=SearchVector(Value(normalize_phrase(article.title)), weight="A", config="simple")
-            + SearchVector(Value(normalize_phrase(article.body)), weight="B", config="simple")
-        )
+def search_vector(title: str, body: str) -> CombinedSearchVector:
+    """The full-text vector of the normalized title (weight A) and body (weight B), for an INSERT or UPDATE."""
+    return SearchVector(Value(normalize_phrase(title)), weight="A", config="simple") + SearchVector(
+        Value(normalize_phrase(body)), weight="B", config="simple"
+    )
+
+
+def _clear_suggested_mentions(article: Article) -> set[tuple[bool, int, int]]:
+    """Delete the article's suggested mentions; return the spans (in_title, start, end) editors decided on."""
+    decided = set(
+        Mention.objects.filter(article=article)
+        .exclude(status=ReviewStatus.SUGGESTED)
+        .values_list("in_title", "start", "end")
+    )
+    Mention.objects.filter(article=article, status=ReviewStatus.SUGGESTED).delete()
+    return decided
 
 
 def _mention(article: Article, found: Found, body_start: int) -> Mention:
@@ -120,46 +134,113 @@ def _new_candidate(candidate: Candidate, key: str) -> Actor:
     return actor
 
 
-def _replace_events(article: Article, events: list[SuggestedEvent]) -> None:
+def _delete_own_suggested_events(article: Article) -> None:
     # Suggested events reported by this article alone go; shared or confirmed ones stay.
     mine = Event.objects.filter(articles=article, status=ReviewStatus.SUGGESTED).annotate(
         reports=Count("articles")
     )
     Event.objects.filter(id__in=[e.id for e in mine if e.reports == 1]).delete()
+
+
+@dataclass(eq=False)
+class _Known:
+    """An event as this run sees it: the row, its participants (actor id, role) and the
+    through rows (id, article id) linking it to its articles."""
+
+    event: Event
+    participants: set[tuple[int, str]] = field(default_factory=set)
+    links: list[tuple[int, int]] = field(default_factory=list)
+
+    def shared(self, suggested: SuggestedEvent) -> int:
+        return sum(actor_id in suggested.participants for actor_id, _role in self.participants)
+
+
+def _add_events(article: Article, events: list[SuggestedEvent]) -> None:
+    """Link the article to an event per suggestion: one already in the archive that it reports
+    (see `_same_event`), else a new one; add the participants the event lacks.
+
+    Written in a few bulk statements with the history django-simple-history would record
+    one event at a time: "+" for each new event, "~" with a snapshot of the event's
+    articles for each `event.articles.add(article)`, "+" for each participant."""
+    if not events:
+        return
+    known = _events_on_the_same_days(events)
+    created, added, participants = [], [], []
     for suggested in events:
-        event = _same_event(suggested) or Event.objects.create(
-            kind=suggested.kind,
-            date=suggested.date,
-            date_precision=suggested.precision if suggested.date else DatePrecision.UNKNOWN,
-            venue_id=suggested.venue_id,
-        )
-        event.articles.add(article)
-        taken = set(EventParticipant.objects.filter(event=event).values_list("actor_id", "role"))
-        bulk_create_with_history(
-            [
-                EventParticipant(event=event, actor_id=actor_id, role=role)
-                for actor_id, role in suggested.participants.items()
-                if (actor_id, role) not in taken
-            ],
-            EventParticipant,
-        )
+        reported = _same_event(known, suggested)
+        if reported is None:
+            reported = _Known(
+                Event(
+                    kind=suggested.kind,
+                    date=suggested.date,
+                    date_precision=suggested.precision if suggested.date else DatePrecision.UNKNOWN,
+                    venue_id=suggested.venue_id,
+                )
+            )
+            created.append(reported)
+            known.append(reported)
+        added.append(reported)
+        for actor_id, role in suggested.participants.items():
+            if (actor_id, role) not in reported.participants:
+                reported.participants.add((actor_id, role))
+                participants.append((reported, actor_id, role))
+
+    Event.objects.bulk_create([r.event for r in created])
+    Event.history.bulk_history_create([r.event for r in created], default_change_reason=None)
+    linking = [r for r in dict.fromkeys(added) if article.id not in {a for _id, a in r.links}]
+    links = Event.articles.through.objects.bulk_create(
+        [Event.articles.through(event_id=r.event.id, article_id=article.id) for r in linking]
+    )
+    for reported, link in zip(linking, links, strict=True):
+        reported.links.append((link.id, article.id))
+    # Every add() records the event with all its articles, even when the link existed.
+    history = Event.history.bulk_history_create(
+        [r.event for r in added], update=True, default_change_reason=None
+    )
+    article_history = HistoricalRecords.m2m_models[Event.articles.field]
+    article_history.objects.bulk_create(
+        article_history(history=record, id=link_id, event_id=reported.event.id, article_id=article_id)
+        for record, reported in zip(history, added, strict=True)
+        for link_id, article_id in reported.links
+    )
+    bulk_create_with_history(
+        [EventParticipant(event=r.event, actor_id=actor_id, role=role) for r, actor_id, role in participants],
+        EventParticipant,
+    )
 
 
-def _same_event(suggested: SuggestedEvent) -> Event | None:
-    """An event already in the archive that this one reports: same type and day, same venue
-    (or, without a venue, at least two participants in common)."""
+def _events_on_the_same_days(events: list[SuggestedEvent]) -> list[_Known]:
+    """The archive's events that `_same_event` may pick for these suggestions, oldest first."""
+    days = {(e.kind, e.date) for e in events if e.date is not None and e.precision == DatePrecision.DAY}
+    if not days:
+        return []
+    rows = (
+        Event.objects.filter(reduce(or_, (Q(kind=kind, date=date) for kind, date in days)))
+        .exclude(status=ReviewStatus.REJECTED)
+        .order_by("id")
+    )
+    known = {event.id: _Known(event) for event in rows}
+    if known:
+        for event_id, actor_id, role in EventParticipant.objects.filter(event_id__in=known).values_list(
+            "event_id", "actor_id", "role"
+        ):
+            known[event_id].participants.add((actor_id, role))
+        for link_id, event_id, article_id in (
+            Event.articles.through.objects.filter(event_id__in=known)
+            .order_by("id")
+            .values_list("id", "event_id", "article_id")
+        ):
+            known[event_id].links.append((link_id, article_id))
+    return list(known.values())
+
+
+def _same_event(known: list[_Known], suggested: SuggestedEvent) -> _Known | None:
+    """An event already known that this one reports: same type and day, same venue
+    (or, without a venue, at least two participants in common; the most, then the oldest)."""
     if suggested.date is None or suggested.precision != DatePrecision.DAY:
         return None
-    same_day = Event.objects.filter(kind=suggested.kind, date=suggested.date).exclude(
-        status=ReviewStatus.REJECTED
-    )
+    same_day = [k for k in known if k.event.kind == suggested.kind and k.event.date == suggested.date]
     if suggested.venue_id is not None:
-        return same_day.filter(venue_id=suggested.venue_id).first()
-    return (
-        same_day.annotate(
-            shared=Count("participations", filter=Q(participations__actor_id__in=suggested.participants))
-        )
-        .filter(shared__gte=2)
-        .order_by("-shared")
-        .first()
-    )
+        return next((k for k in same_day if k.event.venue_id == suggested.venue_id), None)
+    best = max(same_day, key=lambda k: k.shared(suggested), default=None)
+    return best if best is not None and best.shared(suggested) >= 2 else None

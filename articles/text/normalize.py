@@ -119,4 +119,4 @@ def tokenize(text: str) -> list[Token]:
 
 def normalize_phrase(text: str) -> str:
     """Normalized words joined by single spaces: the key for aliases, queries and hashes."""
-    return " ".join(word for word in (normalize(t.text) for t in tokenize(text)) if word)
+    return " ".join(word for word in map(normalize, _WORD.findall(text)) if word)

@@ -5,9 +5,11 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from articles.models import Actor, ActorStatus, Article, Event, Mention, ReviewStatus
 from articles.tagging.apply import tag
+from articles.tagging.lexicon import get_lexicon
 from tests.samples import MOSCOW_TRUCE_PAGE
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +91,49 @@ def test_two_articles_reporting_the_same_event_share_it(ingest, write):
     ingest(write("b.txt", MOSCOW_TRUCE_PAGE))
     talks = Event.objects.filter(kind="talks", date=datetime.date(2020, 10, 10), venue__slug="moscow").get()
     assert talks.articles.count() == 2
+
+
+def articles_in_history(event):
+    """For each history record of the event, oldest first: its type and the articles it lists."""
+    listed = HistoricalRecords.m2m_models[Event.articles.field].objects
+    return [
+        (record.history_type, set(listed.filter(history=record).values_list("article_id", flat=True)))
+        for record in event.history.order_by("history_date", "history_id")
+    ]
+
+
+def test_event_history_records_each_article_that_reports_it(ingest, write):
+    from tests.ingest.test_near_duplicates import WIRE
+
+    ingest(write("a.txt", "محادثات موسكو\nموسكو - 10 أكتوبر 2020 (وكالات) - " + WIRE))
+    ingest(write("b.txt", MOSCOW_TRUCE_PAGE))
+    a, b = Article.objects.order_by("id")
+    talks = Event.objects.get(kind="talks", date=datetime.date(2020, 10, 10), venue__slug="moscow")
+    assert articles_in_history(talks) == [("+", set()), ("~", {a.id}), ("~", {a.id, b.id})]
+    assert talks.participations.count() == talks.participations.distinct().count()
+    for participation in talks.participations.all():
+        assert participation.history.get().history_type == "+"
+
+
+def test_retagging_records_the_event_again_with_its_articles(moscow):
+    event = Event.objects.filter(articles=moscow, kind="ceasefire").get()
+    Event.objects.filter(pk=event.pk).update(status=ReviewStatus.CONFIRMED)
+    tag(moscow)
+    assert articles_in_history(event)[-1] == ("~", {moscow.id})
+
+
+def test_a_new_article_is_tagged_in_a_few_queries_however_many_events_it_reports(
+    moscow, django_assert_max_num_queries
+):
+    copy = Article.objects.get(pk=moscow.pk)
+    copy.pk, copy.content_hash = None, "copy"
+    copy.save()
+    get_lexicon()
+    with django_assert_max_num_queries(14):
+        counts = tag(copy, new=True)
+    assert counts["events"] >= 2
+    assert copy.mentions.count() == moscow.mentions.count()
+    assert set(moscow.events.filter(date_precision="day")) <= set(copy.events.all())
 
 
 def test_discovery_proposes_a_candidate_once_and_respects_rejection(ingest, write):
