@@ -13,6 +13,7 @@ import statistics
 import time
 from collections.abc import Callable
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.test import Client
 
@@ -84,11 +85,26 @@ def phrases(rng: random.Random, count: int = 20) -> list[str]:
     return found
 
 
+def rare_and_frequent_words(rng: random.Random, count: int = 5) -> tuple[list[str], list[str]]:
+    """Words found in one article of a sample and words found in most of them (no names):
+    a plan that suits one kind of term can be a trap for the other."""
+    names = {word for alias in Alias.objects.values_list("normalized", flat=True) for word in alias.split()}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM articles_article ORDER BY id LIMIT 500')"
+            " WHERE length(word) > 3 ORDER BY ndoc, word"
+        )
+        counted = [(word, n) for word, n in cursor.fetchall() if word.isalpha() and word not in names]
+    once = [word for word, n in counted if n == 1]
+    return rng.sample(once, min(count, len(once))), [word for word, _n in counted[-count:]]
+
+
 def run(repeats: int = 5, seed: int = 7, engines: bool = False) -> dict:
     rng = random.Random(seed)
     client = Client()
     names = name_queries(rng)
     texts = phrases(rng)
+    rare, frequent = rare_and_frequent_words(rng)
     top = Mention.objects.exclude(actor=None).values("actor").annotate(n=Count("id")).order_by("-n")[:3]
     actors = list(Actor.objects.filter(id__in=[row["actor"] for row in top]))
     venue = Venue.objects.annotate(n=Count("mentions")).order_by("-n").first()
@@ -102,6 +118,8 @@ def run(repeats: int = 5, seed: int = 7, engines: bool = False) -> dict:
         "articles": article_count,
         "name_search_api": timed([_get(client, f"/api/articles/?q={q}") for q in names], repeats),
         "full_text_api": timed([_get(client, f"/api/articles/?q={q}") for q in texts], repeats),
+        "full_text_rare_api": timed([_get(client, f"/api/articles/?q={q}") for q in rare], repeats),
+        "full_text_frequent_api": timed([_get(client, f"/api/articles/?q={q}") for q in frequent], repeats),
         "filtered_list_api": timed([_get(client, f"/api/articles/?{filtered}")], repeats * 4),
         "filtered_list_page": timed([_get(client, f"/?{filtered}")], repeats * 4),
         "actor_page": timed([_get(client, f"/actors/{a.slug}/") for a in actors], repeats),

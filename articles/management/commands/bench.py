@@ -15,6 +15,8 @@ from articles.bench import run, scale
 SCENARIOS = [
     ("name_search_api", "name search, API, 20 names (10 Arabic, 10 Latin spellings)"),
     ("full_text_api", "full-text search, API, 20 two-word phrases"),
+    ("full_text_rare_api", "full-text search, API, 5 words found once in a sample of 500 articles"),
+    ("full_text_frequent_api", "full-text search, API, the 5 most frequent words of that sample"),
     ("filtered_list_api", "article list filtered by actor + venue + date range, API"),
     ("filtered_list_page", "the same list as an HTML page (facets and chips)"),
     ("actor_page", "actor page (timeline, events, co-mentions), 3 most-named actors"),
