@@ -108,7 +108,7 @@ def ours_name_search(query: str, top: int = TOP) -> list[int]:
 
 
 def ours_full_text_newest(text: str, top: int = TOP) -> list[int]:
-    return list(full_text_search(text).values_list("id", flat=True)[:top])
+    return list(full_text_search(text).newest_first().values_list("id", flat=True)[:top])
 
 
 def ours_full_text_ranked(text: str, top: int = TOP) -> list[int]:
