@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 
@@ -37,8 +38,19 @@ class CappedPaginator(Paginator):
 
 
 def capped_count(queryset: QuerySet) -> tuple[int, bool]:
-    """(the number of rows up to COUNT_CAP, whether there are more): counts at most COUNT_CAP + 1 rows."""
-    counted = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+    """(the number of rows up to COUNT_CAP, whether there are more): counts at most COUNT_CAP + 1 rows.
+
+    With sequential scans off for this one statement: when matches look common, PostgreSQL
+    reads the table from its start and stops at the cap, and it prices full-text matching
+    on each row it reads far below its cost (the vector is fetched from TOAST): a common
+    two-word query counted in 219 ms that way against 20 ms through the GIN index, at
+    100,000 articles."""
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # undone by a rollback too: SET is transactional
+        try:
+            counted = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+        finally:
+            cursor.execute("RESET enable_seqscan")
     return min(counted, COUNT_CAP), counted > COUNT_CAP
 
 

@@ -161,7 +161,9 @@ def _facets(filters: ArticleFilter, articles: QuerySet) -> list[Facet]:
     """For each filter, the values found in the newest FACET_SAMPLE results, with how many
     articles each has."""
     data = filters.data
-    ids = articles.newest_first().values("id")[:FACET_SAMPLE]
+    ids = list(
+        articles.newest_first().values_list("id", flat=True)[:FACET_SAMPLE]
+    )  # read once, used four times
     actor_counts = ArticleActor.objects.filter(article__in=ids).values("actor").annotate(n=Count("*"))
     venue_counts = ArticleVenue.objects.filter(article__in=ids).values("venue").annotate(n=Count("*"))
     actor_counts = {row["actor"]: row["n"] for row in actor_counts.order_by("-n")[:FACET_SIZE]}
