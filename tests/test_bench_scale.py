@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import connection
+from django.db.models import Sum
 
 from articles.bench import engines, scale
 from articles.bench.serve import database_url
-from articles.models import Article, Mention
+from articles.models import ActorMonth, Article, ArticleActor, Mention
 from articles.tagging.dictionary import load_dictionary
 from tests.conftest import DEMO_CORPUS
 
@@ -21,6 +22,7 @@ def demo(ingest):
 
 def test_scaling_copies_articles_mentions_and_event_links_with_new_hashes_and_earlier_dates(demo):
     mentions = Mention.objects.count()
+    pairs, months = ArticleActor.objects.count(), ActorMonth.objects.aggregate(n=Sum("articles"))["n"]
     reports = Article.objects.filter(events__isnull=False).count()
     original = Article.objects.exclude(published=None).order_by("id").first()
 
@@ -28,6 +30,9 @@ def test_scaling_copies_articles_mentions_and_event_links_with_new_hashes_and_ea
 
     assert figures["articles"] == Article.objects.count() == 3 * demo
     assert figures["mentions"] == Mention.objects.count() == 3 * mentions
+    # the copies' mentions go through the same triggers as ingest's
+    assert ArticleActor.objects.count() == 3 * pairs
+    assert ActorMonth.objects.aggregate(n=Sum("articles"))["n"] == 3 * months
     assert Article.objects.filter(events__isnull=False).count() == 3 * reports
     assert Article.objects.values("content_hash").distinct().count() == 3 * demo
     copies = Article.objects.filter(title=original.title, body=original.body).order_by("-published")

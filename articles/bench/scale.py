@@ -32,12 +32,14 @@ def multiply(url: str, times: int, log=print) -> dict:
     with connection, connection.cursor() as cursor:
         cursor.execute("SELECT max(id), count(*) FROM articles_article")
         base_max, base_count = cursor.fetchone()
-        for copy in range(1, times):
+    for copy in range(1, times):
+        # One transaction a copy: a run stopped halfway keeps a consistent, smaller archive.
+        with connection, connection.cursor() as cursor:
             _copy(cursor, copy, base_max)
-            if copy % 10 == 0 or copy == times - 1:
-                log(f"scale: copy {copy}/{times - 1} done, {time.monotonic() - started:.0f} s")
-        last = base_max * times
-        cursor.execute("SELECT setval(pg_get_serial_sequence('articles_article', 'id'), %s)", [last])
+            last = base_max * (copy + 1)
+            cursor.execute("SELECT setval(pg_get_serial_sequence('articles_article', 'id'), %s)", [last])
+        if copy % 10 == 0 or copy == times - 1:
+            log(f"scale: copy {copy}/{times - 1} done, {time.monotonic() - started:.0f} s")
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")

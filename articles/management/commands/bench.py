@@ -49,6 +49,11 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=3)
         parser.add_argument("--concurrency", type=int, default=8)
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "docs" / "performance.md"))
+        parser.add_argument(
+            "--measure-only",
+            action="store_true",
+            help="time the bench database as it stands (built by an earlier run): no corpus, ingest or scaling",
+        )
 
     def handle(self, *args, **options) -> None:
         url = run.bench_database_url()
@@ -58,6 +63,35 @@ class Command(BaseCommand):
         corpus = work / f"corpus-{options['articles']}-{options['seed']}.jsonl"
 
         self.stdout.write(f"bench database: {url}")
+        state = work / "state.json"  # what built the database, for --measure-only
+        if options["measure_only"]:
+            run.manage(env, "migrate", "-v0")
+            built = json.loads(state.read_text())
+            ingest, generated, scaled = built["ingest"], built["generated"], built["scaled"]
+            options.update(articles=built["articles"], scale=built["scale"], seed=built["seed"])
+        else:
+            ingest, generated, scaled = self.build(options, url, env, corpus)
+            state.write_text(json.dumps({
+                "ingest": ingest, "generated": generated, "scaled": scaled,
+                "articles": options["articles"], "scale": options["scale"], "seed": options["seed"],
+            }))  # fmt: skip
+        latency = json.loads(
+            run.manage(env, "bench_latency", "--repeats", str(options["repeats"]), "--engines").stdout
+        )
+        self.stdout.write(f"latency: {json.dumps(latency)}")
+
+        loads = {
+            "article list": run.load_test(env, ["/", "/?page=2"], options["load_seconds"], options["workers"],
+                                          options["concurrency"]),
+            "actor page": run.load_test(env, ["/actors/nikol-pashinyan/", "/actors/ilham-aliyev/"],
+                                        options["load_seconds"], options["workers"], options["concurrency"]),
+        }  # fmt: skip
+        self.stdout.write(f"load: {json.dumps(loads)}")
+        Path(options["output"]).write_text(self.report(options, ingest, latency, loads, generated, scaled))
+        self.stdout.write(f"wrote {options['output']}")
+
+    def build(self, options: dict, url: str, env: dict, corpus: Path) -> tuple[dict, float, dict | None]:
+        """Recreate the bench database, generate and ingest the corpus, scale it in SQL."""
         run.recreate_database(url)
         run.manage(env, "migrate", "-v0")
         run.manage(env, "load_dictionary")
@@ -77,20 +111,7 @@ class Command(BaseCommand):
         )
         if scaled:
             self.stdout.write(f"scale: {json.dumps(scaled)}")
-        latency = json.loads(
-            run.manage(env, "bench_latency", "--repeats", str(options["repeats"]), "--engines").stdout
-        )
-        self.stdout.write(f"latency: {json.dumps(latency)}")
-
-        loads = {
-            "article list": run.load_test(env, ["/", "/?page=2"], options["load_seconds"], options["workers"],
-                                          options["concurrency"]),
-            "actor page": run.load_test(env, ["/actors/nikol-pashinyan/", "/actors/ilham-aliyev/"],
-                                        options["load_seconds"], options["workers"], options["concurrency"]),
-        }  # fmt: skip
-        self.stdout.write(f"load: {json.dumps(loads)}")
-        Path(options["output"]).write_text(self.report(options, ingest, latency, loads, generated, scaled))
-        self.stdout.write(f"wrote {options['output']}")
+        return ingest, generated, scaled
 
     def report(
         self, options: dict, ingest: dict, latency: dict, loads: dict, generated: float, scaled: dict | None
