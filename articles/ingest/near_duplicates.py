@@ -13,7 +13,11 @@ with probability 1 − (1 − 0.5⁴)¹⁶ ≈ 0.64 and pairs at 0.7 with ≈ 0.
 from __future__ import annotations
 
 import hashlib
-from typing import NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 PERMUTATIONS = 64
 BANDS = 16
@@ -33,12 +37,18 @@ def signature(normalized_text: str) -> Signature:
     shingles = {
         " ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    from datasketch import MinHash  # imported here: the package takes over a second to load
-
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
+    minhash = _empty_minhash().copy()
     minhash.update_batch(list(shingles))
     values = [int(v) for v in minhash.hashvalues]
     return Signature(values, [_band_key(b, values[b * ROWS : (b + 1) * ROWS]) for b in range(BANDS)])
+
+
+@cache
+def _empty_minhash() -> MinHash:
+    """Drawing the permutations costs more than hashing a short article: done once."""
+    from datasketch import MinHash  # imported here: the package takes over a second to load
+
+    return MinHash(num_perm=PERMUTATIONS, seed=_SEED)
 
 
 def similarity(a: list[int], b: list[int]) -> float:

@@ -31,11 +31,13 @@ from articles.bench.serve import database_url
 from articles.ingest.readers import Item
 
 if TYPE_CHECKING:
-    from articles.ingest.store import Outcome
+    from articles.ingest.store import Outcome, Run
 
 CHUNK = 16  # items per task: enough to make passing them cheap, few enough to share evenly
 CHUNK_BYTES = 4 * 1_048_576  # a chunk of large pages closes early, to bound memory
 AHEAD = 2  # chunks handed out per worker: one in work, one waiting
+
+_run: Run | None = None  # a worker's own run: its caches last as long as the worker
 
 
 def outcomes(items: Iterable[Item], jobs: int) -> Iterator[Outcome]:
@@ -82,6 +84,11 @@ def _start_worker(database: dict) -> None:
     from django.db import connection
 
     connection.settings_dict.update(database)
+    from articles.ingest.store import Run, commit_without_waiting
+
+    global _run
+    commit_without_waiting()
+    _run = Run()
     threading.Thread(target=_exit_with_parent, daemon=True).start()
 
 
@@ -95,4 +102,4 @@ def _exit_with_parent() -> None:
 def _ingest_chunk(chunk: list[Item]) -> list[Outcome]:
     from articles.ingest.store import ingest_one
 
-    return [ingest_one(item) for item in chunk]
+    return [ingest_one(item, _run) for item in chunk]

@@ -29,6 +29,7 @@ class Prepared:
     raw_format: str
     title: str
     body: str
+    normalized_body: str
     author: str
     source: str
     source_origin: str
@@ -72,6 +73,7 @@ def prepare(item: Incoming) -> Prepared:
         raw_format=item.format,
         title=(scraped.title or scraped.body.split("\n", 1)[0])[:MAX_TITLE],
         body=scraped.body,
+        normalized_body=normalized_body,
         author=(given.author or scraped.author)[:MAX_NAME],
         source=source[:MAX_NAME],
         source_origin=source_origin,

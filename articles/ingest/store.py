@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, OperationalError, connection, transaction
@@ -16,12 +16,15 @@ from articles.ingest.prepare import Prepared, prepare
 from articles.ingest.readers import Failure, Incoming, Item, Skipped
 from articles.models import Article, Source
 from articles.tagging.apply import search_vector, tag
+from articles.tagging.lexicon import Lexicon, get_lexicon
+from articles.text.normalize import normalize_phrase
 
 logger = logging.getLogger(__name__)
 
 NEW, DUPLICATE, FAILED, SKIPPED = "new", "duplicate", "failed", "skipped"
 ATTEMPTS = 3  # an article whose writes collide with another process's is written again
 DEADLOCK = "40P01"
+LEXICON_CHECK_SECONDS = 5.0  # how soon a run sees an editor's change to the dictionary
 
 
 @dataclass
@@ -46,9 +49,50 @@ class Summary:
         )
 
 
+class Run:
+    """What a run of ingest reads once rather than per article: sources by name, and the
+    lexicon, checked for dictionary changes every few seconds only. The run itself never
+    changes the lexicon (the candidate actors it proposes are not in it); editors may."""
+
+    def __init__(self) -> None:
+        self._sources: dict[str, Source] = {}
+        self._lexicon: Lexicon | None = None
+        self._lexicon_checked = 0.0
+
+    def lexicon(self) -> Lexicon:
+        now = time.monotonic()
+        if self._lexicon is None or now - self._lexicon_checked >= LEXICON_CHECK_SECONDS:
+            self._lexicon, self._lexicon_checked = get_lexicon(), now
+        return self._lexicon
+
+    def source(self, name: str) -> Source:
+        if name in self._sources:
+            return self._sources[name]
+        source = Source.named(name)
+        # Remembered once committed: a source created by an article that rolls back is gone.
+        transaction.on_commit(lambda: self._sources.setdefault(name, source))
+        return source
+
+
+def commit_without_waiting() -> None:
+    """Let this connection's commits return before they reach the disk. An article stays
+    whole or absent; a crash of the database server may lose the last few committed, and
+    rerunning the command stores them again."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+
+
 def ingest(items: Iterable[Item], report: Callable[[Outcome], None] | None = None) -> Summary:
     """Ingest every item; a bad one is reported and the rest go on."""
-    return summarize(map(ingest_one, items), report)
+    return summarize(outcomes(items), report)
+
+
+def outcomes(items: Iterable[Item]) -> Iterator[Outcome]:
+    """The outcome of each item, stored in turn by this process."""
+    commit_without_waiting()
+    run = Run()
+    for item in items:
+        yield ingest_one(item, run)
 
 
 def summarize(outcomes: Iterable[Outcome], report: Callable[[Outcome], None] | None = None) -> Summary:
@@ -65,13 +109,13 @@ def summarize(outcomes: Iterable[Outcome], report: Callable[[Outcome], None] | N
     return summary
 
 
-def ingest_one(item: Item) -> Outcome:
+def ingest_one(item: Item, run: Run) -> Outcome:
     if isinstance(item, Failure):
         return Outcome(FAILED, item.label, item.reason)
     if isinstance(item, Skipped):
         return Outcome(SKIPPED, item.label, item.reason)
     try:
-        return store(prepare(item), item)
+        return store(prepare(item), item, run)
     except IngestError as error:
         return Outcome(FAILED, item.label, str(error))
     except Exception as error:  # one article's bug must not stop a long run; it is named and logged
@@ -79,22 +123,22 @@ def ingest_one(item: Item) -> Outcome:
         return Outcome(FAILED, item.label, f"internal error ({type(error).__name__}: {error})")
 
 
-def store(prepared: Prepared, item: Incoming, attempts: int = ATTEMPTS) -> Outcome:
+def store(prepared: Prepared, item: Incoming, run: Run, attempts: int = ATTEMPTS) -> Outcome:
     duplicate = _duplicate(prepared, item)
     if duplicate is not None:
         return duplicate
     try:
-        return _insert(prepared, item)
+        return _insert(prepared, item, run)
     except (IntegrityError, OperationalError) as error:
         # Another process wrote the same text, or a row this article's tags create (a
         # candidate actor, an event participant), between our reads and our writes:
         # the next attempt sees it.
         if attempts == 1 or not _collision(error):
             raise
-        return store(prepared, item, attempts - 1)
+        return store(prepared, item, run, attempts - 1)
 
 
-def _insert(prepared: Prepared, item: Incoming) -> Outcome:
+def _insert(prepared: Prepared, item: Incoming, run: Run) -> Outcome:
     with transaction.atomic():
         _lock_story(prepared.signature.bands)
         article = Article.objects.create(
@@ -106,7 +150,7 @@ def _insert(prepared: Prepared, item: Incoming) -> Outcome:
             published=prepared.published,
             date_precision=prepared.date_precision,
             date_origin=prepared.date_origin,
-            source=Source.named(prepared.source) if prepared.source else None,
+            source=run.source(prepared.source) if prepared.source else None,
             source_origin=prepared.source_origin,
             author=prepared.author,
             origin=prepared.origin,
@@ -115,9 +159,9 @@ def _insert(prepared: Prepared, item: Incoming) -> Outcome:
             minhash=prepared.signature.minhash,
             lsh_bands=prepared.signature.bands,
             copy_of=_original_story(prepared),
-            search_vector=search_vector(prepared.title, prepared.body),
+            search_vector=search_vector(normalize_phrase(prepared.title), prepared.normalized_body),
         )
-        tag(article, new=True)
+        tag(article, run.lexicon(), new=True)
     return Outcome(NEW, item.label, article_id=article.id)
 
 

@@ -65,10 +65,11 @@ def tag(
     return counts
 
 
-def search_vector(title: str, body: str) -> CombinedSearchVector:
-    """The full-text vector of the normalized title (weight A) and body (weight B), for an INSERT or UPDATE."""
-    return SearchVector(Value(normalize_phrase(title)), weight="A", config="simple") + SearchVector(
-        Value(normalize_phrase(body)), weight="B", config="simple"
+def search_vector(normalized_title: str, normalized_body: str) -> CombinedSearchVector:
+    """The full-text vector of the title (weight A) and body (weight B), both already
+    normalized by `normalize_phrase`, for an INSERT or UPDATE."""
+    return SearchVector(Value(normalized_title), weight="A", config="simple") + SearchVector(
+        Value(normalized_body), weight="B", config="simple"
     )
 
 

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from articles.ingest import parallel
+from articles.ingest import parallel, store
 from articles.ingest.fetch import fetch
 from articles.ingest.readers import Given, Item, read_feed, read_paths
-from articles.ingest.store import DUPLICATE, FAILED, Outcome, Summary, ingest_one, summarize
+from articles.ingest.store import DUPLICATE, FAILED, Outcome, Summary, summarize
 from articles.models import Article
 from articles.text.dates import parse_date
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _ingest(self, items: Iterable[Item], jobs: int, verbose: bool) -> Summary:
-        outcomes = map(ingest_one, items) if jobs == 1 else parallel.outcomes(items, jobs)
+        outcomes = store.outcomes(items) if jobs == 1 else parallel.outcomes(items, jobs)
         progress = tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None)
         try:
             return summarize(outcomes, report=lambda outcome: self._report(outcome, verbose, progress))
