@@ -123,6 +123,8 @@ class Command(BaseCommand):
     ) -> str:
         machine = run.machine()
         command = f"make bench BENCH_ARTICLES={options['articles']} BENCH_SCALE={options['scale']}"
+        if options["measure_only"]:
+            command += "`, then the timings again with `python manage.py bench --measure-only"
         ours = latency["name_search_api"]["p50"]
         naive = latency["naive_name_search"]["p50"]
         lines = [
@@ -140,6 +142,11 @@ class Command(BaseCommand):
             "",
             "## Ingest (end to end: decode, clean, tag, insert, full-text index)",
             "",
+            *(
+                ["Measured when the database was built, by the code of that time.", ""]
+                if options["measure_only"]
+                else []
+            ),
             "| articles | new | duplicate | failed | seconds | articles/s | peak memory |",
             "|---:|---:|---:|---:|---:|---:|---:|",
             f"| {ingest['articles']} | {ingest['new']} | {ingest['duplicate']} | {ingest['failed']} | "
