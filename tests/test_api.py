@@ -228,7 +228,7 @@ def test_deep_pages_continue_by_cursor_across_the_undated_articles(client, demo)
     assert ids == newest_first(Article.objects.values("id"))
 
 
-def test_an_actor_driven_list_pages_by_cursor_within_dates_and_across_undated_articles(client, demo):
+def test_an_actor_or_venue_driven_list_pages_by_cursor_within_dates_and_across_undated_articles(client, demo):
     """The first actor drives the list along its own copy of the dates (models/named.py):
     the same rows, in the same order, as the articles table says."""
     undated = Mention.objects.filter(article__published=None).exclude(actor=None).first()
@@ -244,6 +244,10 @@ def test_an_actor_driven_list_pages_by_cursor_within_dates_and_across_undated_ar
         assert listed_ids(
             client, "api:articles", {"actor": actor.slug, "page_size": 2, **dates}
         ) == newest_first(in_2021)
+    brussels = Venue.objects.get(slug="brussels")  # a venue alone drives its list the same way
+    assert listed_ids(client, "api:articles", {"venue": "brussels", "page_size": 2}) == newest_first(
+        named(venue=brussels)
+    )
 
 
 @pytest.mark.parametrize("cursor", ["2021-02-30.5", "yesterday.5", "2021-01-01", "none.-1", "2021-01-01.1.2"])

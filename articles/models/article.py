@@ -56,18 +56,23 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(copy_of__isnull=True)
 
     def naming(self, actors) -> ArticleQuerySet:
-        """Articles that name any of `actors` in a mention no editor rejected.
+        """Articles that name any of `actors` in a mention no editor rejected."""
+        return self._through("actor_rows", "actor", list(actors))
 
-        For one actor, and when nothing else drives the list yet, the articles are joined to
-        their ArticleActor rows, whose copy of the date becomes the list's sort key `day`:
-        `newest_first()` and `between()` then walk the (actor, published) index and stop
-        after a page, whatever the actor's frequency. Further actors (an AND of filters, or
-        a query meaning several people) are subqueries over the same table."""
-        from articles.models import ArticleActor
+    def placed(self, venue) -> ArticleQuerySet:
+        """Articles that name `venue` in a mention no editor rejected."""
+        return self._through("venue_rows", "venue", [venue])
 
-        actors = list(actors)
-        if len(actors) == 1 and SORT_KEY not in self.query.annotations:
-            about = models.FilteredRelation("actor_rows", condition=models.Q(actor_rows__actor=actors[0]))
+    def _through(self, rows: str, field: str, entities: list) -> ArticleQuerySet:
+        """Articles with a row for any of `entities` in a pairs table (models/named.py).
+
+        For one entity, and when nothing else drives the list yet, the articles are joined
+        to their rows, whose copy of the date becomes the list's sort key `day`:
+        `newest_first()` and `between()` then walk the (entity, published) index and stop
+        after a page, whatever the entity's frequency. Further entities (an AND of filters,
+        or a query meaning several people) are subqueries over the same tables."""
+        if len(entities) == 1 and SORT_KEY not in self.query.annotations:
+            about = models.FilteredRelation(rows, condition=models.Q(**{f"{rows}__{field}": entities[0]}))
             # Every later reference goes through `day`: another filter() on the relation
             # itself would add a second join.
             return (
@@ -75,13 +80,8 @@ class ArticleQuerySet(models.QuerySet):
                 .filter(about__isnull=False)
                 .annotate(day=models.F("about__published"))
             )
-        return self.filter(id__in=ArticleActor.objects.filter(actor__in=actors).values("article_id"))
-
-    def placed(self, venue) -> ArticleQuerySet:
-        """Articles that name `venue` in a mention no editor rejected."""
-        from articles.models import ArticleVenue
-
-        return self.filter(id__in=ArticleVenue.objects.filter(venue=venue).values("article_id"))
+        pairs = self.model._meta.get_field(rows).related_model.objects
+        return self.filter(id__in=pairs.filter(**{f"{field}__in": entities}).values("article_id"))
 
     def between(self, start: datetime.date | None, end: datetime.date | None) -> ArticleQuerySet:
         queryset = self._with_sort_key()
