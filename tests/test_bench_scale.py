@@ -42,6 +42,13 @@ def test_scaling_copies_articles_mentions_and_event_links_with_new_hashes_and_ea
     ]
 
 
+def test_a_scaled_archive_can_be_scaled_again(demo):
+    url = database_url(connection.settings_dict)
+    scale.multiply(url, 2, log=lambda line: None)
+    figures = scale.multiply(url, 3, log=lambda line: None)  # copies of copies get hashes of their own
+    assert figures["articles"] == Article.objects.values("content_hash").distinct().count() == 6 * demo
+
+
 def test_tantivy_finds_what_the_archive_finds_for_a_name_and_for_words(demo):
     engine = engines.TantivyArchive()
     assert engine.documents == demo

@@ -64,7 +64,7 @@ def _copy(cursor, copy: int, base_max: int) -> None:
         f"""
         INSERT INTO articles_article (id, published, content_hash, copy_of_id, {columns})
         SELECT id + %(offset)s, published - 7 * (%(copy)s %% {WEEKS_OF_SPREAD}),
-               encode(sha256(convert_to(content_hash || ':' || %(copy)s, 'UTF8')), 'hex'),
+               encode(sha256(convert_to(content_hash || ':' || (id + %(offset)s), 'UTF8')), 'hex'),
                copy_of_id + %(offset)s, {columns}
         FROM articles_article WHERE id <= %(base)s
         """,
