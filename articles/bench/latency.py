@@ -157,7 +157,6 @@ def side_by_side(names: list[str], texts: list[str], repeats: int) -> dict:
 
 def _cursor_at(actor: Actor, page: int) -> str:
     """The cursor a client holds after following `next` to `page` (20 rows a page)."""
-
     row = Article.objects.naming([actor]).newest_first().values("day", "id")[(page - 1) * 20 - 1]
     return str(Cursor(row["day"], row["id"]))
 

@@ -8,14 +8,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import CombinedSearchVector, SearchVector
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Value
 
 from articles.ingest.errors import IngestError
 from articles.ingest.near_duplicates import SAME_STORY, similarity
 from articles.ingest.prepare import Prepared, prepare
 from articles.ingest.readers import Failure, Incoming, Item, Skipped
 from articles.models import Article, Source
-from articles.tagging.apply import search_vector, tag
+from articles.tagging.apply import tag
 from articles.tagging.lexicon import Lexicon, get_lexicon
 from articles.text.normalize import normalize_phrase
 
@@ -159,10 +161,17 @@ def _insert(prepared: Prepared, item: Incoming, run: Run) -> Outcome:
             minhash=prepared.signature.minhash,
             lsh_bands=prepared.signature.bands,
             copy_of=_original_story(prepared),
-            search_vector=search_vector(normalize_phrase(prepared.title), prepared.normalized_body),
+            search_vector=_search_vector(prepared),
         )
         tag(article, run.lexicon(), new=True)
     return Outcome(NEW, item.label, article_id=article.id)
+
+
+def _search_vector(prepared: Prepared) -> CombinedSearchVector:
+    """The full-text vector of the normalized title (weight A) and body (weight B), computed
+    in the article's INSERT from the text in memory."""
+    title = SearchVector(Value(normalize_phrase(prepared.title)), weight="A", config="simple")
+    return title + SearchVector(Value(prepared.normalized_body), weight="B", config="simple")
 
 
 def _collision(error: Exception) -> bool:

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.contrib.postgres.search import CombinedSearchVector, SearchVector
 from django.db import transaction
-from django.db.models import Count, Q, Value
+from django.db.models import Count, Q
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
@@ -63,14 +62,6 @@ def tag(
         _add_events(article, suggestions.events)
         counts["events"] = len(suggestions.events)
     return counts
-
-
-def search_vector(normalized_title: str, normalized_body: str) -> CombinedSearchVector:
-    """The full-text vector of the title (weight A) and body (weight B), both already
-    normalized by `normalize_phrase`, for an INSERT or UPDATE."""
-    return SearchVector(Value(normalized_title), weight="A", config="simple") + SearchVector(
-        Value(normalized_body), weight="B", config="simple"
-    )
 
 
 def _clear_suggested_mentions(article: Article) -> set[tuple[bool, int, int]]:
