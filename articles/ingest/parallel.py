@@ -1,10 +1,10 @@
 """`ingest --jobs N`: worker processes prepare and store the items this process reads.
 
 The parent reads the inputs (files, folders, JSON lines, standard input, feeds) and
-hands the items out in chunks, a few chunks per worker ahead at most, so memory stays
+hands the items out in batches, a few batches per worker ahead at most, so memory stays
 constant for any input. Each worker is a fresh interpreter ('spawn') with its own
-Django set-up and database connection, and runs `ingest_one` on each item of a chunk:
-every article is still its own transaction. Outcomes come back in input order, so the
+Django set-up and database connection, and stores each batch as one process does
+(`ingest_batch`: one transaction per batch, each article alone if the batch fails). Outcomes come back in input order, so the
 report reads as it does with one process.
 
 Exact duplicates between workers are caught by the database (`content_hash` is
@@ -28,19 +28,17 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from articles.bench.serve import database_url
-from articles.ingest.readers import Item
+from articles.ingest.readers import BATCH, Item, batches
 
 if TYPE_CHECKING:
     from articles.ingest.store import Outcome, Run
 
-CHUNK = 16  # items per task: enough to make passing them cheap, few enough to share evenly
-CHUNK_BYTES = 4 * 1_048_576  # a chunk of large pages closes early, to bound memory
-AHEAD = 2  # chunks handed out per worker: one in work, one waiting
+AHEAD = 2  # batches handed out per worker: one in work, one waiting
 
 _run: Run | None = None  # a worker's own run: its caches last as long as the worker
 
 
-def outcomes(items: Iterable[Item], jobs: int) -> Iterator[Outcome]:
+def outcomes(items: Iterable[Item], jobs: int, batch_size: int = BATCH) -> Iterator[Outcome]:
     """The outcome of each item, in input order, computed by `jobs` worker processes."""
     from django.db import connection
 
@@ -51,27 +49,14 @@ def outcomes(items: Iterable[Item], jobs: int) -> Iterator[Outcome]:
         initargs=(dict(connection.settings_dict),),
     )
     try:
-        chunks = _chunks(items)
-        pending = deque(pool.submit(_ingest_chunk, chunk) for chunk in islice(chunks, AHEAD * jobs))
+        unsent = batches(items, batch_size)
+        pending = deque(pool.submit(_ingest_batch, batch) for batch in islice(unsent, AHEAD * jobs))
         while pending:
             done = pending.popleft().result()
-            pending.extend(pool.submit(_ingest_chunk, chunk) for chunk in islice(chunks, 1))
+            pending.extend(pool.submit(_ingest_batch, batch) for batch in islice(unsent, 1))
             yield from done
     finally:
         pool.shutdown(cancel_futures=True)
-
-
-def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    size = 0
-    for item in items:
-        chunk.append(item)
-        size += len(getattr(item, "raw", b""))
-        if len(chunk) == CHUNK or size >= CHUNK_BYTES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
 
 
 def _start_worker(database: dict) -> None:
@@ -99,7 +84,7 @@ def _exit_with_parent() -> None:
     os._exit(1)
 
 
-def _ingest_chunk(chunk: list[Item]) -> list[Outcome]:
-    from articles.ingest.store import ingest_one
+def _ingest_batch(batch: list[Item]) -> list[Outcome]:
+    from articles.ingest.store import ingest_batch
 
-    return [ingest_one(item, _run) for item in chunk]
+    return ingest_batch(batch, _run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from articles.ingest.decode import decode
 from articles.ingest.errors import IngestError
 from articles.ingest.near_duplicates import Signature, signature
-from articles.ingest.readers import Incoming
+from articles.ingest.readers import Given, Incoming
 from articles.models import DateOrigin, DatePrecision
 from articles.text.dates import FoundDate, parse_date
 from articles.text.normalize import normalize_phrase
@@ -43,9 +44,9 @@ class Prepared:
 
 def prepare(item: Incoming) -> Prepared:
     """Decode, extract, clean and fingerprint one article; IngestError names what is wrong."""
-    given = item.given
+    given = Given(**{name: _text_only(value) for name, value in dataclasses.asdict(item.given).items()})
     if item.format == "json":
-        text, encoding, markup_title, markup_date = json.loads(item.raw)["body"], "utf-8", "", ""
+        text, encoding, markup_title, markup_date = _text_only(json.loads(item.raw)["body"]), "utf-8", "", ""
     else:
         text, encoding = decode(item.raw, html=item.format == "html")
         markup_title = markup_date = ""
@@ -84,6 +85,12 @@ def prepare(item: Incoming) -> Prepared:
         signature=signature(normalized_body),
         removed=scraped.removed,
     )
+
+
+def _text_only(text: str) -> str:
+    """Without NUL characters, which PostgreSQL's text cannot hold (the raw bytes keep them).
+    Decoded files cannot contain any (a NUL makes a file binary); JSON strings can."""
+    return text.replace("\x00", "")
 
 
 def _main_text(html: str) -> tuple[str, str, str]:

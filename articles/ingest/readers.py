@@ -59,6 +59,23 @@ class Skipped:
 
 Item = Incoming | Failure | Skipped
 
+BATCH = 16  # items written in one transaction: enough to share its statements, few to lose on a crash
+BATCH_BYTES = 4 * 1_048_576  # a batch of large pages closes early, to bound memory
+
+
+def batches(items: Iterable[Item], size: int = BATCH, max_bytes: int = BATCH_BYTES) -> Iterator[list[Item]]:
+    """Consecutive items in lists of `size`, or fewer when their raw bytes reach `max_bytes`."""
+    batch: list[Item] = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += len(getattr(item, "raw", b""))
+        if len(batch) == size or total >= max_bytes:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
 
 def read_paths(paths: Iterable[str], given: Given, max_bytes: int) -> Iterator[Item]:
     for path_text in paths:

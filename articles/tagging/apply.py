@@ -1,7 +1,8 @@
 """Write the tagger's suggestions for an article, keeping every decision editors made.
 
-`tag(article)` is the one entry point: ingest calls it inside the article's
-transaction, the `tag` command and the admin's re-tag action call it later.
+`tag_new(articles)` tags a batch of articles ingest has just created, inside its
+transaction; `tag(article)` tags one again (the `tag` command, the admin's re-tag
+action). Both write through `_write_suggestions`.
 Suggested mentions and suggested events of the article are replaced; confirmed and
 rejected mentions stay, and no new suggestion is made for a span an editor decided
 on. Events an editor confirmed keep their articles.
@@ -20,6 +21,7 @@ from django.db.models import Count, Q
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
+from articles.bulk_copy import copy_with_history
 from articles.models import (
     Actor,
     ActorKind,
@@ -38,29 +40,49 @@ from articles.tagging.suggest import Candidate, Found, SuggestedEvent, suggest_a
 from articles.text.normalize import normalize_phrase
 
 
-def tag(
-    article: Article, lexicon: Lexicon | None = None, cues: Cues | None = None, *, new: bool = False
+def tag(article: Article, lexicon: Lexicon | None = None, cues: Cues | None = None) -> Counter:
+    """Suggest mentions and events for `article` again, keeping what editors decided."""
+    with transaction.atomic():
+        decided = _clear_suggested_mentions(article)
+        _delete_own_suggested_events(article)
+        return _write_suggestions([article], lexicon, cues, {article.id: decided})
+
+
+def tag_new(articles: list[Article], lexicon: Lexicon | None = None, cues: Cues | None = None) -> Counter:
+    """Suggest mentions and events for articles created in the current transaction (ingest):
+    they have no tags yet, so there is nothing to replace or keep. The whole batch is
+    written in a few statements."""
+    return _write_suggestions(articles, lexicon, cues, {})
+
+
+def _write_suggestions(
+    articles: list[Article], lexicon: Lexicon | None, cues: Cues | None, decided: dict[int, set]
 ) -> Counter:
-    """Suggest mentions and events for `article`. `new` says it was created in the current
-    transaction (ingest): it has no tags yet, so there is nothing to replace or keep."""
+    """Write each article's suggestions except on the spans editors decided on (`decided`,
+    by article id). The articles are handled in order, as if tagged one after the other:
+    a later one reports the events and meets the candidate actors of the earlier ones."""
     lexicon = lexicon or get_lexicon()
     cues = cues or load_cues()
-    suggestions, body_start = suggest_article(article.title, article.body, article.published, lexicon, cues)
+    suggested = [(a, *suggest_article(a.title, a.body, a.published, lexicon, cues)) for a in articles]
+    candidates = _CandidateActors([c for _, suggestions, _ in suggested for c in suggestions.candidates])
     counts: Counter = Counter()
+    mentions = []
     with transaction.atomic():
-        decided = set() if new else _clear_suggested_mentions(article)
-        mentions = [_mention(article, found, body_start) for found in suggestions.mentions]
-        for candidate in suggestions.candidates:
-            mention = _candidate_mention(article, candidate, body_start)
-            if mention is not None:
-                mentions.append(mention)
-        fresh = _unique_spans(m for m in mentions if (m.in_title, m.start, m.end) not in decided)
-        bulk_create_with_history(fresh, Mention)
-        counts["mentions"] = len(fresh)
-        if not new:
-            _delete_own_suggested_events(article)
-        _add_events(article, suggestions.events)
-        counts["events"] = len(suggestions.events)
+        for article, suggestions, body_start in suggested:
+            own = [_mention(article, found, body_start) for found in suggestions.mentions]
+            for candidate in suggestions.candidates:
+                actor = candidates.actor(candidate)
+                if actor is not None:
+                    found = Found(
+                        "actor", actor.id, candidate.start, candidate.end, candidate.name, 0.40, "discovery"
+                    )
+                    own.append(_mention(article, found, body_start))
+            spans = decided.get(article.id, set())
+            mentions += _unique_spans(m for m in own if (m.in_title, m.start, m.end) not in spans)
+            counts["events"] += len(suggestions.events)
+        copy_with_history(mentions)
+        counts["mentions"] = len(mentions)
+        _add_events([(article, suggestions.events) for article, suggestions, _ in suggested])
     return counts
 
 
@@ -102,15 +124,27 @@ def _unique_spans(mentions) -> list[Mention]:
     return unique
 
 
-def _candidate_mention(article: Article, candidate: Candidate, body_start: int) -> Mention | None:
-    """Propose an unknown person as a candidate actor (once), and mention them."""
-    key = normalize_phrase(candidate.name)
-    known = Alias.objects.filter(normalized=key, actor__isnull=False).select_related("actor").first()
-    if known is not None and known.actor.status == ActorStatus.REJECTED:
-        return None  # an editor already said this is not an actor
-    actor = known.actor if known else _new_candidate(candidate, key)
-    found = Found("actor", actor.id, candidate.start, candidate.end, candidate.name, 0.40, "discovery")
-    return _mention(article, found, body_start)
+class _CandidateActors:
+    """The actor each discovered name stands for: one already recorded under that spelling
+    (read once for the batch), else a new candidate actor, created once; None when an
+    editor rejected it."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self._actors: dict[str, Actor | None] = {}
+        keys = {normalize_phrase(candidate.name) for candidate in candidates}
+        if keys:
+            known = Alias.objects.filter(normalized__in=keys, actor__isnull=False).select_related("actor")
+            for alias in known.order_by("pk"):
+                self._actors.setdefault(alias.normalized, alias.actor)
+        for key, actor in self._actors.items():
+            if actor.status == ActorStatus.REJECTED:
+                self._actors[key] = None  # an editor already said this is not an actor
+
+    def actor(self, candidate: Candidate) -> Actor | None:
+        key = normalize_phrase(candidate.name)
+        if key not in self._actors:
+            self._actors[key] = _new_candidate(candidate, key)
+        return self._actors[key]
 
 
 def _new_candidate(candidate: Candidate, key: str) -> Actor:
@@ -147,53 +181,61 @@ class _Known:
         return sum(actor_id in suggested.participants for actor_id, _role in self.participants)
 
 
-def _add_events(article: Article, events: list[SuggestedEvent]) -> None:
-    """Link the article to an event per suggestion: one already in the archive that it reports
-    (see `_same_event`), else a new one; add the participants the event lacks.
+def _add_events(reports: list[tuple[Article, list[SuggestedEvent]]]) -> None:
+    """Link each article to an event per suggestion: one already in the archive, or created
+    by an article before it, that it reports (see `_same_event`), else a new one; add the
+    participants the event lacks.
 
     Written in a few bulk statements with the history django-simple-history would record
     one event at a time: "+" for each new event, "~" with a snapshot of the event's
     articles for each `event.articles.add(article)`, "+" for each participant."""
-    if not events:
-        return
-    known = _events_on_the_same_days(events)
-    created, added, participants = [], [], []
-    for suggested in events:
-        reported = _same_event(known, suggested)
-        if reported is None:
-            reported = _Known(
-                Event(
-                    kind=suggested.kind,
-                    date=suggested.date,
-                    date_precision=suggested.precision if suggested.date else DatePrecision.UNKNOWN,
-                    venue_id=suggested.venue_id,
+    known = _events_on_the_same_days([event for _, events in reports for event in events])
+    created, participants, linking = [], [], []
+    added: list[tuple[_Known, int]] = []  # each add(), with how many links the event then had
+    for article, events in reports:
+        reported_here = []
+        for suggested in events:
+            reported = _same_event(known, suggested)
+            if reported is None:
+                reported = _Known(
+                    Event(
+                        kind=suggested.kind,
+                        date=suggested.date,
+                        date_precision=suggested.precision if suggested.date else DatePrecision.UNKNOWN,
+                        venue_id=suggested.venue_id,
+                    )
                 )
-            )
-            created.append(reported)
-            known.append(reported)
-        added.append(reported)
-        for actor_id, role in suggested.participants.items():
-            if (actor_id, role) not in reported.participants:
-                reported.participants.add((actor_id, role))
-                participants.append((reported, actor_id, role))
+                created.append(reported)
+                known.append(reported)
+            reported_here.append(reported)
+            for actor_id, role in suggested.participants.items():
+                if (actor_id, role) not in reported.participants:
+                    reported.participants.add((actor_id, role))
+                    participants.append((reported, actor_id, role))
+        for reported in dict.fromkeys(reported_here):
+            if article.id not in {a for _id, a in reported.links}:
+                reported.links.append((None, article.id))  # its id comes with the INSERT below
+                linking.append((reported, len(reported.links) - 1))
+        added += [(reported, len(reported.links)) for reported in reported_here]
+    if not added:
+        return
 
     Event.objects.bulk_create([r.event for r in created])
     Event.history.bulk_history_create([r.event for r in created], default_change_reason=None)
-    linking = [r for r in dict.fromkeys(added) if article.id not in {a for _id, a in r.links}]
     links = Event.articles.through.objects.bulk_create(
-        [Event.articles.through(event_id=r.event.id, article_id=article.id) for r in linking]
+        [Event.articles.through(event_id=r.event.id, article_id=r.links[n][1]) for r, n in linking]
     )
-    for reported, link in zip(linking, links, strict=True):
-        reported.links.append((link.id, article.id))
+    for (reported, n), link in zip(linking, links, strict=True):
+        reported.links[n] = (link.id, link.article_id)
     # Every add() records the event with all its articles, even when the link existed.
     history = Event.history.bulk_history_create(
-        [r.event for r in added], update=True, default_change_reason=None
+        [r.event for r, _ in added], update=True, default_change_reason=None
     )
     article_history = HistoricalRecords.m2m_models[Event.articles.field]
     article_history.objects.bulk_create(
         article_history(history=record, id=link_id, event_id=reported.event.id, article_id=article_id)
-        for record, reported in zip(history, added, strict=True)
-        for link_id, article_id in reported.links
+        for record, (reported, count) in zip(history, added, strict=True)
+        for link_id, article_id in reported.links[:count]
     )
     bulk_create_with_history(
         [EventParticipant(event=r.event, actor_id=actor_id, role=role) for r, actor_id, role in participants],

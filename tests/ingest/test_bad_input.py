@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from articles.ingest import store
 from articles.models import Article, Source
 from tests.samples import MOSCOW_TRUCE_PAGE, SOCHI_SUMMIT_TEXT
 
@@ -110,6 +111,23 @@ def test_malformed_json_lines_are_named_and_the_other_lines_ingested(ingest, wri
     assert "new 2, duplicate 0, failed 5" in result.stdout
 
 
+def test_nul_characters_in_a_json_line_are_dropped_from_the_text_and_kept_in_the_raw(ingest, write):
+    line = json.dumps(
+        {"title": "لقاء\x00 في موسكو", "body": "التقى لافروف\x00 نظيره في موسكو.", "author": "\x00"}
+    )
+    result = ingest(write("wire.jsonl", line + "\n"))
+
+    assert result.exit_code == 0, result.stderr
+    article = Article.objects.get()
+    assert (article.title, article.body, article.author) == (
+        "لقاء في موسكو",
+        "التقى لافروف نظيره في موسكو.",
+        "",
+    )
+    assert bytes(article.raw) == line.encode()
+    assert article.mentions.filter(actor__slug="sergey-lavrov").exists()
+
+
 def test_missing_paths_are_named(ingest, good, tmp_path):
     missing = tmp_path / "nowhere.txt"
     broken = tmp_path / "broken-link.txt"
@@ -126,17 +144,14 @@ def test_missing_paths_are_named(ingest, good, tmp_path):
 def test_a_failure_while_storing_leaves_nothing_half_written(ingest, write, good, monkeypatch):
     bad = write("wire.txt", MOSCOW_TRUCE_PAGE)
 
-    def explode(**kwargs):
-        raise RuntimeError("disk full")
+    original_insert = store.bulk_create_with_history
 
-    original_create = Article.objects.create
+    def insert(articles, model):
+        if any(article.origin == "wire.txt" for article in articles):
+            raise RuntimeError("disk full")
+        return original_insert(articles, model)
 
-    def create(**kwargs):
-        if kwargs["origin"] == "wire.txt":
-            explode()
-        return original_create(**kwargs)
-
-    monkeypatch.setattr(Article.objects, "create", create)
+    monkeypatch.setattr(store, "bulk_create_with_history", insert)
     result = ingest(bad, good)
     assert result.exit_code == 1
     assert "error: " in result.stderr and "disk full" in result.stderr

@@ -16,13 +16,12 @@ from django.db import connection
 
 from articles.bench.corpus import Corpus
 from articles.bench.serve import ROOT, database_url
-from articles.ingest.parallel import CHUNK, CHUNK_BYTES, _chunks
-from articles.ingest.readers import Failure, Incoming
+from articles.ingest.readers import BATCH, BATCH_BYTES, Failure, Incoming, batches
 from articles.models import Article, Mention
 from articles.tagging.dictionary import load_dictionary
 
 CORPUS = Corpus(20221006)
-DISTINCT = 41  # with the copies and bad files: three chunks of CHUNK files
+DISTINCT = 41  # with the copies and bad files: three batches of BATCH files
 BAD = {
     "empty": (b"", "empty file"),
     "png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary file (a PNG image)"),
@@ -42,17 +41,17 @@ def near_copy(text: str) -> str:
 
 @pytest.fixture
 def folder(tmp_path):
-    """Files in name order, three chunks: distinct articles; copies of article 0 heading
-    chunks 1 and 2, so that three workers store the same text at once; article 5 again in
-    UTF-16; a near-copy of article 1 at the same place in chunk 1; a bad file in each chunk.
+    """Files in name order, three batches: distinct articles; copies of article 0 heading
+    batches 1 and 2, so that three workers store the same text at once; article 5 again in
+    UTF-16; a near-copy of article 1 at the same place in batch 1; a bad file in each batch.
     Returns the folder and, per file name, its text group or its kind of bad input."""
     texts = [CORPUS.text_file(i) for i in range(DISTINCT)]
     special = {
-        CHUNK: (texts[0].encode(), "text 0"),
-        2 * CHUNK: (texts[0].encode(), "text 0"),
-        CHUNK + 1: (near_copy(texts[1]).encode(), "near copy of text 1"),
-        2 * CHUNK + 1: (texts[5].encode("utf-16"), "text 5"),
-        **{offset * CHUNK + 3: (BAD[kind][0], kind) for offset, kind in enumerate(BAD)},
+        BATCH: (texts[0].encode(), "text 0"),
+        2 * BATCH: (texts[0].encode(), "text 0"),
+        BATCH + 1: (near_copy(texts[1]).encode(), "near copy of text 1"),
+        2 * BATCH + 1: (texts[5].encode("utf-16"), "text 5"),
+        **{offset * BATCH + 3: (BAD[kind][0], kind) for offset, kind in enumerate(BAD)},
     }
     distinct = ((text.encode(), f"text {i}") for i, text in enumerate(texts))
     groups = {}
@@ -131,7 +130,7 @@ def test_workers_store_each_text_once_and_name_every_failure(folder):
     duplicates = reported(result, "duplicate")
     assert sorted(duplicates + origins) == sorted(name for name, group in groups.items() if group not in BAD)
 
-    first, copy = (Article.objects.get(origin=name) for name in ("001.txt", f"{CHUNK + 1:03d}.txt"))
+    first, copy = (Article.objects.get(origin=name) for name in ("001.txt", f"{BATCH + 1:03d}.txt"))
     assert_linked(first, copy)
 
 
@@ -176,10 +175,10 @@ def test_jobs_must_be_at_least_one(ingest, write):
         ingest("--jobs", "0", write("a.txt", "نص"))
 
 
-def test_chunks_keep_order_and_close_early_on_large_items():
-    small = [Incoming(f"{n}.txt", b"x", "txt") for n in range(CHUNK + 3)]
-    large = Incoming("big.txt", b"x" * CHUNK_BYTES, "txt")
+def test_batches_keep_order_and_close_early_on_large_items():
+    small = [Incoming(f"{n}.txt", b"x", "txt") for n in range(BATCH + 3)]
+    large = Incoming("big.txt", b"x" * BATCH_BYTES, "txt")
     items = [*small[:2], large, Failure("gone.txt", "no such file or folder"), *small[2:]]
-    chunks = list(_chunks(items))
-    assert [item for chunk in chunks for item in chunk] == items
-    assert [len(chunk) for chunk in chunks] == [3, CHUNK, 2]
+    found = list(batches(items))
+    assert [item for batch in found for item in batch] == items
+    assert [len(batch) for batch in found] == [3, BATCH, 2]

@@ -18,6 +18,7 @@ from django.db.models import Count
 
 from articles.bench.corpus import Corpus
 from articles.bench.serve import ROOT, database_url
+from articles.ingest.readers import BATCH
 from articles.models import Article, Mention
 from articles.tagging.apply import tag
 from articles.tagging.dictionary import load_dictionary
@@ -36,7 +37,7 @@ def start_ingest(path) -> subprocess.Popen:
 
 
 def kill_when(process: subprocess.Popen, stored: int, extra_seconds: float, sig: signal.Signals) -> None:
-    """Send `sig` once `stored` articles are in, plus a random instant: mid-article, mostly."""
+    """Send `sig` once `stored` articles are in, plus a random instant: mid-batch, mostly."""
     deadline = time.monotonic() + 120
     while Article.objects.count() < stored and process.poll() is None:
         assert time.monotonic() < deadline, "ingest made no progress"
@@ -72,7 +73,9 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_the_set(tmp_p
     kill_seed = random.randrange(10**6)
     chance = random.Random(kill_seed)
 
-    targets = sorted(chance.sample(range(3, ARTICLES - 5), KILLS))
+    # Articles are committed a batch at a time: a target in the last batch would be met
+    # only as the run ends, too late to kill it.
+    targets = sorted(chance.sample(range(3, ARTICLES - BATCH - 5), KILLS))
     for round_, target in enumerate(targets):
         sig = SIGNALS[round_ % len(SIGNALS)]
         process = start_ingest(path)

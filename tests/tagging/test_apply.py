@@ -8,7 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles.models import Actor, ActorStatus, Article, Event, Mention, ReviewStatus
-from articles.tagging.apply import tag
+from articles.tagging.apply import tag, tag_new
 from articles.tagging.lexicon import get_lexicon
 from tests.samples import MOSCOW_TRUCE_PAGE
 
@@ -130,7 +130,7 @@ def test_a_new_article_is_tagged_in_a_few_queries_however_many_events_it_reports
     copy.save()
     get_lexicon()
     with django_assert_max_num_queries(14):
-        counts = tag(copy, new=True)
+        counts = tag_new([copy])
     assert counts["events"] >= 2
     assert copy.mentions.count() == moscow.mentions.count()
     assert set(moscow.events.filter(date_precision="day")) <= set(copy.events.all())

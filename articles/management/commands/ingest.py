@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from articles.ingest import parallel, store
 from articles.ingest.fetch import fetch
-from articles.ingest.readers import Given, Item, read_feed, read_paths
+from articles.ingest.readers import BATCH, Given, Item, read_feed, read_paths
 from articles.ingest.store import DUPLICATE, FAILED, Outcome, Summary, summarize
 from articles.models import Article
 from articles.text.dates import parse_date
@@ -37,6 +37,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jobs", type=int, default=1, help="worker processes preparing and storing articles (default 1)"
         )
+        parser.add_argument(
+            "--batch",
+            type=int,
+            default=BATCH,
+            help=f"articles stored per transaction (default {BATCH}); 1 commits each article on its own",
+        )
 
     def handle(self, *args, **options) -> None:
         if not options["paths"] and not options["feed"]:
@@ -47,6 +53,8 @@ class Command(BaseCommand):
             raise CommandError(f"--published: not a date: {options['published']!r}")
         if options["jobs"] < 1:
             raise CommandError("--jobs must be 1 or more")
+        if options["batch"] < 1:
+            raise CommandError("--batch must be 1 or more")
         given = Given(
             published=options["published"],
             source=options["source"],
@@ -57,13 +65,13 @@ class Command(BaseCommand):
             read_paths(options["paths"], given, settings.INGEST_MAX_BYTES),
             *(read_feed(feed, fetch, self._already_ingested) for feed in options["feed"]),
         )
-        summary = self._ingest(items, options["jobs"], verbose=options["verbosity"] >= 2)
+        summary = self._ingest(items, options["jobs"], options["batch"], verbose=options["verbosity"] >= 2)
         self.stdout.write(summary.line())
         if summary.counts[FAILED]:
             sys.exit(1)
 
-    def _ingest(self, items: Iterable[Item], jobs: int, verbose: bool) -> Summary:
-        outcomes = store.outcomes(items) if jobs == 1 else parallel.outcomes(items, jobs)
+    def _ingest(self, items: Iterable[Item], jobs: int, batch: int, verbose: bool) -> Summary:
+        outcomes = store.outcomes(items, batch) if jobs == 1 else parallel.outcomes(items, jobs, batch)
         progress = tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None)
         try:
             return summarize(outcomes, report=lambda outcome: self._report(outcome, verbose, progress))
