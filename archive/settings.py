@@ -235,6 +235,9 @@ INGEST_USER_AGENT = os.environ.get(
     "INGEST_USER_AGENT", "ArabicConflictArchiveBot/0.1 (+research archive; polite crawler)"
 )
 
+# The relevance index of word searches (articles/ranking.py), a Tantivy index on local disk
+RANKING_INDEX_DIR = Path(os.environ.get("RANKING_INDEX_DIR", VAR_DIR / "ranking"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

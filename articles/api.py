@@ -91,13 +91,16 @@ def _paginated(
     queryset: QuerySet,
     paging: PageForm,
     row: Callable[[HttpRequest, object], dict],
-    key: str,
+    key: str | None,
 ) -> JsonResponse:
     """A page and the link to the next one, which continues after this page's last row (a
-    keyset cursor: as fast at the ten-thousandth page as at the first). Page numbers reach
-    the first COUNT_CAP rows; `count` stops there too, and `count_capped` says so."""
+    keyset cursor on `key`: as fast at the ten-thousandth page as at the first). Page
+    numbers reach the first COUNT_CAP rows; `count` stops there too, and `count_capped`
+    says so. A list without a key (relevance order) goes by page numbers alone."""
     size = paging.cleaned_data["page_size"] or PAGE_SIZE
     number = paging.cleaned_data["page"] or 1
+    if key is None and paging.cleaned_data["after"]:
+        return _invalid({"after": ["A list in relevance order goes by `page`, not `after`"]})
     count, capped = capped_count(queryset)
     if number > 1:
         offset = (number - 1) * size
@@ -106,11 +109,15 @@ def _paginated(
         page = offset_page(queryset, key, offset, size)
     else:
         page = keyset_page(queryset, key, paging.cleaned_data["after"], size)
+    if key is None:
+        following = _list_url(request, page=str(number + 1)) if page.more else None
+    else:
+        following = _list_url(request, after=str(page.next_cursor)) if page.next_cursor else None
     return _json(
         {
             "count": count,
             "count_capped": capped,
-            "next": _list_url(request, after=str(page.next_cursor)) if page.next_cursor else None,
+            "next": following,
             "previous": _list_url(request, page=str(number - 1)) if number > 1 else None,
             "results": [row(request, item) for item in page.rows],
         }
@@ -186,7 +193,7 @@ def article_list(request: HttpRequest) -> JsonResponse:
     if not (articles.is_valid() & paging.is_valid()):  # both checked: every bad parameter is named
         return _invalid(articles.errors, paging.errors)
     listed = articles.qs.listed().defer("body")
-    return _paginated(request, listed, paging, _article, SORT_KEY)
+    return _paginated(request, listed, paging, _article, None if articles.by_relevance else SORT_KEY)
 
 
 @require_safe

@@ -17,9 +17,11 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
+from articles.ranking import by_relevance
 from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
 
 ISO_DATE = ["%Y-%m-%d"]
+NEWEST, RELEVANCE = "newest", "relevance"
 
 
 class DateRangeForm(forms.Form):
@@ -87,22 +89,35 @@ class ArticleFilter(django_filters.FilterSet):
     date_to = django_filters.DateFilter(
         field_name="published", lookup_expr="lte", input_formats=ISO_DATE, method="later"
     )
+    # Applied by `filter_queryset` too: "relevance" orders a word search best first.
+    order = django_filters.ChoiceFilter(
+        choices=[(NEWEST, _("newest first")), (RELEVANCE, _("most relevant first"))], method="later"
+    )
 
     class Meta:
         model = Article
-        fields = ["q", "actor", "venue", "source", "event_type", "date_from", "date_to"]
+        fields = ["q", "actor", "venue", "source", "event_type", "date_from", "date_to", "order"]
         form = DateRangeForm
 
     def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
         super().__init__(data, Article.objects.all() if queryset is None else queryset, **kwargs)
+        self.words: str | None = None  # `q`, when it was searched as words rather than as a name
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Newest first, the date range on the sort key: once an actor drives the list (see
-        `ArticleQuerySet.naming`), its copy of the date bounds the index scan."""
+        `ArticleQuerySet.naming`), its copy of the date bounds the index scan. A word search
+        asked for by relevance comes best first instead (`ranking.by_relevance`); a name
+        search stays newest first."""
         queryset = super().filter_queryset(queryset)
-        return queryset.between(
-            self.form.cleaned_data["date_from"], self.form.cleaned_data["date_to"]
-        ).newest_first()
+        queryset = queryset.between(self.form.cleaned_data["date_from"], self.form.cleaned_data["date_to"])
+        if self.by_relevance:
+            return by_relevance(queryset, self.words)
+        return queryset.newest_first()
+
+    @property
+    def by_relevance(self) -> bool:
+        """Whether the list is in relevance order (then it has page numbers, not cursors)."""
+        return self.form.cleaned_data.get("order") == RELEVANCE and self.words is not None
 
     def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset
@@ -112,7 +127,10 @@ class ArticleFilter(django_filters.FilterSet):
         if actors:
             return queryset.naming(actors)
         words = text_query(value)
-        return queryset.filter(search_vector=words) if words else queryset.none()
+        if not words:
+            return queryset.none()
+        self.words = value
+        return queryset.filter(search_vector=words)
 
     def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:
         """Every actor must be named (in a mention no editor rejected)."""

@@ -75,17 +75,19 @@ class Cursor:
 @dataclass
 class KeysetPage:
     rows: list
-    next_cursor: Cursor | None
+    next_cursor: Cursor | None  # None too when the list has no key
+    more: bool  # whether rows follow this page
 
 
-def offset_page(queryset: QuerySet, key: str, offset: int, size: int) -> KeysetPage:
+def offset_page(queryset: QuerySet, key: str | None, offset: int, size: int) -> KeysetPage:
     """A numbered page (within the first COUNT_CAP rows); it too continues by cursor."""
     return _page(list(queryset[offset : offset + size + 1]), key, size)
 
 
-def keyset_page(queryset: QuerySet, key: str, cursor: Cursor | None, size: int) -> KeysetPage:
+def keyset_page(queryset: QuerySet, key: str | None, cursor: Cursor | None, size: int) -> KeysetPage:
     """`size` rows of `queryset` after `cursor`. The queryset is ordered by `key` (a date
-    field or annotation, which each row carries) DESC NULLS LAST, then id DESC."""
+    field or annotation, which each row carries) DESC NULLS LAST, then id DESC; without a
+    key there is no cursor, and this is the first page."""
     if cursor is None:
         rows = list(queryset[: size + 1])
     elif cursor.day is None:
@@ -100,9 +102,9 @@ def keyset_page(queryset: QuerySet, key: str, cursor: Cursor | None, size: int) 
     return _page(rows, key, size)
 
 
-def _page(rows: list, key: str, size: int) -> KeysetPage:
+def _page(rows: list, key: str | None, size: int) -> KeysetPage:
     """`rows` holds one more row than the page when another page follows."""
     if len(rows) <= size:
-        return KeysetPage(rows, None)
+        return KeysetPage(rows, None, more=False)
     last = rows[size - 1]
-    return KeysetPage(rows[:size], Cursor(getattr(last, key), last.id))
+    return KeysetPage(rows[:size], Cursor(getattr(last, key), last.id) if key else None, more=True)

@@ -65,6 +65,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_dictionary()
 
 
+@pytest.fixture(autouse=True)
+def ranking_index(settings, tmp_path_factory):
+    """A relevance index of the test's own (ingest fills it at the end of each run), apart
+    from `tmp_path`, which tests ingest as a folder."""
+    settings.RANKING_INDEX_DIR = tmp_path_factory.mktemp("ranking")
+    return settings.RANKING_INDEX_DIR
+
+
 @pytest.fixture
 def actor():
     """Look up an actor by slug: actor("sergey-lavrov")."""

@@ -46,21 +46,22 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 FILTERS = ("q", "actor", "venue", "source", "event_type", "date_from", "date_to")
+ARTICLE_FILTERS = (*FILTERS, "order")
 
 # Every public URL, by name, with the query parameters its view reads (articles/filters.py,
 # articles/views/, articles/api.py). test_the_list_names_every_parameter_each_view_reads
 # fails when a view starts reading one that is not here.
 PARAMETERS: dict[str, tuple[str, ...]] = {
-    "articles:list": (*FILTERS, "page"),
+    "articles:list": (*ARTICLE_FILTERS, "page"),
     "articles:search": ("q", "page"),
     "articles:detail": (),
     "articles:actor": (),
     "articles:venue": (),
     "articles:event": (),
-    "api:articles": (*FILTERS, "page", "page_size", "after"),
+    "api:articles": (*ARTICLE_FILTERS, "page", "page_size", "after"),
     "api:article": (),
-    "api:articles-csv": FILTERS,
-    "api:articles-atom": FILTERS,
+    "api:articles-csv": ARTICLE_FILTERS,
+    "api:articles-atom": ARTICLE_FILTERS,
     "api:events": (*FILTERS, "page", "page_size", "after"),
     "api:events-csv": FILTERS,
     "api:actors": ("q",),
@@ -162,6 +163,7 @@ def demo(django_db_setup, django_db_blocker):
             "event_type": event.kind,
             "date_from": article.published.isoformat(),
             "date_to": article.published.isoformat(),
+            "order": "relevance",
             "page": "1",
             "page_size": "5",
             "after": f"{article.published.isoformat()}.{article.pk + 1}",  # a cursor just before it

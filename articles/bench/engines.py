@@ -19,6 +19,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F
 
 from articles.models import Alias, Article
+from articles.ranking import by_relevance
 from articles.search import articles_matching, find_actors, full_text_search
 from articles.tagging.matcher import _prefixes
 from articles.text.normalize import normalize_phrase
@@ -120,6 +121,11 @@ def ours_full_text_ranked(text: str, top: int = TOP) -> list[int]:
     return list(ranked.values_list("id", flat=True)[:top])
 
 
+def ours_full_text_relevance(text: str, top: int = TOP) -> list[int]:
+    """The archive's relevance order: its Tantivy index proposes, PostgreSQL keeps the matches."""
+    return list(by_relevance(full_text_search(text), text).values_list("id", flat=True)[:top])
+
+
 def scenarios(engine: TantivyArchive, names: list[str], texts: list[str]) -> dict[str, list[Callable]]:
     """Each scenario's calls, built before timing (query preparation is not timed for Tantivy)."""
     spellings = {name: spellings_with_clitics(name) for name in names}
@@ -129,5 +135,6 @@ def scenarios(engine: TantivyArchive, names: list[str], texts: list[str]) -> dic
         "ours_full_text_newest": [lambda t=t: ours_full_text_newest(t) for t in texts],
         "tantivy_full_text_newest": [lambda t=t: engine.full_text_newest(t) for t in texts],
         "ours_full_text_ranked": [lambda t=t: ours_full_text_ranked(t) for t in texts],
+        "ours_full_text_relevance": [lambda t=t: ours_full_text_relevance(t) for t in texts],
         "tantivy_full_text_ranked": [lambda t=t: engine.full_text_ranked(t) for t in texts],
     }

@@ -22,7 +22,8 @@ from articles.paging import COUNT_CAP, Cursor
 
 PERCENTILES = (50, 95, 99)
 LARGE = 200_000  # articles; beyond, the slow ways run on fewer queries and Tantivy is not built
-SLOW = {"ours_full_text_ranked"}  # plain ts_rank: seconds a query at a million articles, timed once
+SLOW = {"ours_full_text_ranked"}
+RANKED = "order=relevance"  # plain ts_rank: seconds a query at a million articles, timed once
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -123,6 +124,12 @@ def run(repeats: int = 5, seed: int = 7, engines: bool = False) -> dict:
         "full_text_api": timed([_get(client, f"/api/articles/?q={q}") for q in texts], repeats),
         "full_text_rare_api": timed([_get(client, f"/api/articles/?q={q}") for q in rare], repeats),
         "full_text_frequent_api": timed([_get(client, f"/api/articles/?q={q}") for q in frequent], repeats),
+        "full_text_ranked_api": timed(
+            [_get(client, f"/api/articles/?q={q}&{RANKED}") for q in texts], repeats
+        ),
+        "full_text_frequent_ranked_api": timed(
+            [_get(client, f"/api/articles/?q={q}&{RANKED}") for q in frequent], repeats
+        ),
         "filtered_list_api": timed([_get(client, f"/api/articles/?{filtered}")], repeats * 4),
         "filtered_list_page": timed([_get(client, f"/?{filtered}")], repeats * 4),
         "actor_page": timed([_get(client, f"/actors/{a.slug}/") for a in actors], repeats),
@@ -144,7 +151,12 @@ def run(repeats: int = 5, seed: int = 7, engines: bool = False) -> dict:
 
 def side_by_side(names: list[str], texts: list[str], repeats: int) -> dict:
     """PostgreSQL and Tantivy on the same names and phrases, in this process, one after the other."""
-    from articles.bench.engines import TantivyArchive, scenarios
+    from articles.bench.engines import (
+        TantivyArchive,
+        ours_full_text_ranked,
+        ours_full_text_relevance,
+        scenarios,
+    )
 
     engine = TantivyArchive()
     timings = {
@@ -152,7 +164,20 @@ def side_by_side(names: list[str], texts: list[str], repeats: int) -> dict:
         for name, calls in scenarios(engine, names, texts).items()
     }
     timings["naive_full_text"] = timed([_naive(t) for t in _some(texts, engine.documents)], 1, warm=False)
-    return {"documents": engine.documents, "build_seconds": engine.build_seconds, **timings}
+    # The same top 20: the archive's relevance list against Tantivy over every document
+    # (what its index must give), and against plain ts_rank (another scoring altogether).
+    ours = {t: ours_full_text_relevance(t) for t in texts}
+    agreement = {
+        "same_as_tantivy": sum(ours[t] == engine.full_text_ranked(t) for t in texts),
+        "shared_with_ts_rank": round(
+            statistics.mean(
+                len(set(ours[t]) & set(ours_full_text_ranked(t))) / max(1, len(ours[t])) for t in texts
+            ),
+            2,
+        ),
+        "queries": len(texts),
+    }
+    return {"documents": engine.documents, "build_seconds": engine.build_seconds, "top": agreement, **timings}
 
 
 def _cursor_at(actor: Actor, page: int) -> str:

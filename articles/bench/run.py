@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,7 @@ def recreate_database(url: str) -> None:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         cursor.execute(f'CREATE DATABASE "{name}"')
     connection.close()
+    shutil.rmtree(ranking_index(), ignore_errors=True)  # it indexed the database just dropped
 
 
 def environment(url: str) -> dict[str, str]:
@@ -54,8 +56,14 @@ def environment(url: str) -> dict[str, str]:
         STATIC_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
         ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
         CONN_MAX_AGE="600",
+        RANKING_INDEX_DIR=str(ranking_index()),
     )
     return env
+
+
+def ranking_index() -> Path:
+    """The bench database's own relevance index, apart from the archive's."""
+    return Path(settings.VAR_DIR) / "bench" / "ranking"
 
 
 def manage(env: dict, *args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:

@@ -14,6 +14,7 @@ from .choices import (
 )
 from .event import Event, EventParticipant, Mention
 from .named import ActorMonth, ArticleActor, ArticleVenue
+from .ranking import RankingChange
 
 __all__ = [
     "Actor",
@@ -32,6 +33,7 @@ __all__ = [
     "EventType",
     "Mention",
     "ParticipantRole",
+    "RankingChange",
     "ReviewStatus",
     "Source",
     "UndatedArticle",

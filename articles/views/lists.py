@@ -11,9 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from articles.filters import ArticleFilter
+from articles.filters import RELEVANCE, ArticleFilter
 from articles.models import Actor, Article, ArticleActor, ArticleVenue, Event, EventType, Source, Venue
 from articles.paging import CappedPaginator
+from articles.ranking import CANDIDATES
 from articles.search import search
 
 PAGE_SIZE = 20
@@ -51,6 +52,8 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "chips": _chips(filters),
         "facets": _facets(filters, articles),
         "facet_sample": FACET_SAMPLE if page.paginator.count > FACET_SAMPLE else None,
+        "candidates": CANDIDATES,
+        "relevance_ignored": filters.form.cleaned_data.get("order") == RELEVANCE and not filters.by_relevance,
         "event_types": EventType.choices,
         "query_string": _without(filters.data, "page"),
     }

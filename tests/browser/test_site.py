@@ -159,3 +159,27 @@ def test_typing_a_name_suggests_actors(site):
     site.locator("#actor-suggestions option").first.wait_for(state="attached")
     values = site.locator("#actor-suggestions option").evaluate_all("options => options.map(o => o.value)")
     assert "نيكول باشينيان" in values
+
+
+def test_a_word_search_in_relevance_order_from_the_form(site):
+    from articles.filters import ArticleFilter
+
+    words = "وقف إطلاق النار"
+    site.goto(site.live_server_url + "/")
+    site.fill("#f-q", words)
+    site.select_option("#f-order", "relevance")
+    site.click(".filter-form button[type=submit]")
+    site.wait_for_load_state()
+
+    assert "order=relevance" in site.url
+    shown = site.locator(".article-title a").all_inner_texts()
+    best_first = (
+        ArticleFilter({"q": words, "order": "relevance"}).qs.stories().values_list("title", flat=True)
+    )
+    newest_first = ArticleFilter({"q": words}).qs.stories().values_list("title", flat=True)
+    assert shown == list(best_first[:20])
+    assert len(shown) >= 3 and shown != list(newest_first[:20])  # a different order of the same stories
+    assert sorted(shown) == sorted(newest_first[:20])
+    assert "الأكثر صلة أولًا" in site.locator(".count-line").inner_text()
+    assert site.locator("#f-order").input_value() == "relevance"
+    screenshot(site, "site-relevance")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from articles import ranking
 from articles.ingest import parallel, store
 from articles.ingest.fetch import fetch
 from articles.ingest.readers import BATCH, Given, Item, read_feed, read_paths
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         )
         summary = self._ingest(items, options["jobs"], options["batch"], verbose=options["verbosity"] >= 2)
         self.stdout.write(summary.line())
+        self._update_ranking()
         if summary.counts[FAILED]:
             sys.exit(1)
 
@@ -90,6 +92,14 @@ class Command(BaseCommand):
         elif verbose:
             detail = f" (article {outcome.article_id})" if outcome.status == DUPLICATE else ""
             self.stdout.write(f"{outcome.status}: {outcome.label}{detail} {outcome.reason}".rstrip())
+
+    def _update_ranking(self) -> None:
+        """The new articles join the relevance index; if another process is writing it, they
+        wait in its queue for the next run or `rank_index`."""
+        try:
+            ranking.sync()
+        except ranking.IndexBusy as error:
+            self.stderr.write(f"note: {error}: the new articles join it at the next `rank_index`")
 
     @staticmethod
     def _already_ingested(url: str) -> bool:

@@ -1,0 +1,153 @@
+"""Relevance order of word searches: the Tantivy index follows every change of the articles
+through the database's queue, and lists in relevance order keep PostgreSQL's matches and
+filters, best first, with page numbers."""
+
+import pytest
+from django.urls import reverse
+
+from articles import ranking
+from articles.models import Article, RankingChange
+
+pytestmark = pytest.mark.django_db
+
+TRUCE = "هدنة"
+# Three reports that all use the word; the first is the one about the truce.
+ABOUT_THE_TRUCE = (
+    "هدنة إنسانية في قره باغ بعد محادثات موسكو\n"
+    "موسكو - 10 أكتوبر 2020 (وكالات) - أعلن وزير الخارجية الروسي سيرغي لافروف هدنة إنسانية بين أرمينيا "
+    "وأذربيجان. وقال إن هدنة اليوم تبدأ ظهرا، وإن خرق هدنة موسكو سيبحث في اجتماع لاحق، وإن هدنة "
+    "كهذه تسمح بتبادل الأسرى."
+)
+MENTIONS_IT = (
+    "باشينيان يزور باريس\n"
+    "باريس - 12 أكتوبر 2020 (وكالات) - وصل رئيس الوزراء الأرميني نيكول باشينيان إلى باريس للقاء الرئيس "
+    "الفرنسي إيمانويل ماكرون، وبحث الطرفان التعاون الاقتصادي والثقافي والتعليمي، وأشار إلى هدنة موسكو."
+)
+LATER_REPORT = (
+    "علييف يتحدث عن إعادة الإعمار\n"
+    "باكو - 20 أكتوبر 2020 (وكالات) - قال الرئيس الأذربيجاني إلهام علييف إن بلاده ستعيد إعمار المدن، "
+    "وتحدث عن الطرق والمدارس والمستشفيات والمطارات، ثم عن هدنة موسكو."
+)
+
+
+@pytest.fixture
+def reports(ingest, write):
+    for name, text in (
+        ("truce.txt", ABOUT_THE_TRUCE),
+        ("paris.txt", MENTIONS_IT),
+        ("baku.txt", LATER_REPORT),
+    ):
+        folder = write(f"in/{name}", text).parent
+    result = ingest(folder)
+    assert result.exit_code == 0, result.stderr
+    return {article.origin: article for article in Article.objects.all()}
+
+
+def listed(client, **params) -> dict:
+    response = client.get(reverse("api:articles"), params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_ingest_brings_the_index_up_to_date(reports):
+    assert not RankingChange.objects.exists()
+    assert ranking.best_ranked(TRUCE) == [reports["truce.txt"].id, *ranking.best_ranked(TRUCE)[1:]]
+    assert sorted(ranking.best_ranked(TRUCE)) == sorted(a.id for a in reports.values())
+    assert ranking.best_ranked("إعمار المدن") == [reports["baku.txt"].id]
+
+
+def test_the_index_follows_edits_and_deletions(reports):
+    paris, baku = reports["paris.txt"], reports["baku.txt"]
+    paris.body = paris.body.replace("الاقتصادي", "الزراعي")
+    paris.save()
+    baku_id = baku.id
+    baku.delete()
+    assert set(RankingChange.objects.values_list("article_id", flat=True)) == {paris.id, baku_id}
+
+    assert ranking.sync() == 2
+    assert ranking.best_ranked("الزراعي") == [paris.id]
+    assert ranking.best_ranked("الاقتصادي") == []
+    assert baku_id not in ranking.best_ranked(TRUCE)
+    assert ranking.sync() == 0
+
+
+def test_an_index_kept_up_to_date_ranks_as_one_built_from_scratch(reports, ingest, write):
+    reports["paris.txt"].delete()
+    article = reports["baku.txt"]
+    article.title = "هدنة هشة وإعادة إعمار"
+    article.save()
+    ranking.sync()
+    queries = [TRUCE, "إعادة إعمار", "لافروف هدنة", "وكالات"]
+    kept = {query: ranking.best_ranked(query) for query in queries}
+
+    ranking.rebuild()
+    assert {query: ranking.best_ranked(query) for query in queries} == kept
+    assert kept[TRUCE][0] in (reports["truce.txt"].id, article.id)
+
+
+def test_a_word_search_in_relevance_order_comes_best_first(client, reports):
+    by_date = listed(client, q=TRUCE)
+    by_relevance = listed(client, q=TRUCE, order="relevance")
+
+    assert by_date["results"][0]["title"].startswith("علييف")  # the newest
+    assert by_relevance["results"][0]["title"] == ABOUT_THE_TRUCE.split("\n")[0]
+    assert sorted(row["id"] for row in by_relevance["results"]) == sorted(
+        row["id"] for row in by_date["results"]
+    )
+    assert by_relevance["count"] == by_date["count"] == 3
+
+
+def test_relevance_keeps_the_filters_and_the_matches_of_postgresql(client, reports):
+    after_the_truce = listed(client, q=TRUCE, order="relevance", date_from="2020-10-11")
+    assert {row["title"] for row in after_the_truce["results"]} == {
+        MENTIONS_IT.split("\n")[0],
+        LATER_REPORT.split("\n")[0],
+    }
+    # A quoted phrase: Tantivy proposes every article with both words, PostgreSQL keeps the phrase.
+    phrase = listed(client, q='"هدنة إنسانية"', order="relevance")
+    assert [row["id"] for row in phrase["results"]] == [reports["truce.txt"].id]
+
+
+def test_relevance_lists_go_by_page_number(client, reports):
+    first = listed(client, q=TRUCE, order="relevance", page_size=2)
+    assert "page=2" in first["next"] and "after=" not in first["next"]
+    second = client.get(first["next"]).json()
+    assert len(second["results"]) == 1 and second["next"] is None
+    refused = client.get(reverse("api:articles"), {"q": TRUCE, "order": "relevance", "after": "2020-10-12.5"})
+    assert refused.status_code == 400 and "after" in refused.json()["parameters"]
+
+
+def test_a_name_search_stays_newest_first(client, reports):
+    newest = listed(client, q="لافروف")
+    assert listed(client, q="لافروف", order="relevance") == newest
+    assert "after=" not in (newest["next"] or "")
+
+
+def test_an_unknown_order_is_named(client, reports):
+    response = client.get(reverse("api:articles"), {"q": TRUCE, "order": "best"})
+    assert response.status_code == 400
+    assert "order" in response.json()["parameters"]
+
+
+def test_without_an_index_relevance_falls_back_to_ts_rank(client, reports, settings, tmp_path):
+    settings.RANKING_INDEX_DIR = tmp_path / "never-built"
+    assert ranking.best_ranked(TRUCE) is None
+    answer = listed(client, q=TRUCE, order="relevance")
+    assert answer["results"][0]["title"] == ABOUT_THE_TRUCE.split("\n")[0]
+    assert answer["count"] == 3
+
+
+def test_a_busy_index_leaves_the_changes_queued(ingest, write, ranking_index):
+    import tantivy
+
+    ranking.sync()
+    holder = tantivy.Index(ranking._schema(), path=str(ranking_index), reuse=True).writer(
+        heap_size=15_000_000
+    )
+    result = ingest(write("truce.txt", ABOUT_THE_TRUCE))
+    assert result.exit_code == 0
+    assert "the new articles join it at the next `rank_index`" in result.stderr
+    assert RankingChange.objects.count() == 1
+    del holder
+    assert ranking.sync() == 1
+    assert ranking.best_ranked(TRUCE) == [Article.objects.get().id]
