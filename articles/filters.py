@@ -130,6 +130,8 @@ class ArticleFilter(django_filters.FilterSet):
         if not words:
             return queryset.none()
         self.words = value
+        if self.form.cleaned_data.get("order") == RELEVANCE:
+            return queryset  # `ranking.by_relevance` finds the words, in `filter_queryset`
         return queryset.filter(search_vector=words)
 
     def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:

@@ -1,9 +1,11 @@
 """Relevance order for word searches: a Tantivy index (BM25) of each article's normalized
 text, kept in step with PostgreSQL.
 
-PostgreSQL stays the source of truth. It decides which articles a query finds (the same
-`search_vector @@ websearch_to_tsquery` as every list) and applies the filters; the index
-only proposes the best-ranked CANDIDATES articles holding every word, in order. Ranking
+PostgreSQL stays the source of truth: it applies the filters, and it matches a query with
+`websearch` syntax (a phrase, an exclusion); the index proposes the best-ranked
+CANDIDATES articles holding every word of the query, in order, and for plain words those
+are the matches (the same normalized words; checking each again in PostgreSQL would
+read a vector per candidate, about 60 µs each). Ranking
 in PostgreSQL (`ts_rank`) reads and scores every matching row: 39 µs a row, 0.7 s for a
 query found in 18,000 of 100,000 articles, against 1–3 ms for Tantivy on the same
 corpus (docs/performance.md).
@@ -31,7 +33,7 @@ from django.db import connection, transaction
 from django.db.models import BigIntegerField, F, Func, IntegerField, QuerySet, Value
 
 from articles.models import Article, RankingChange
-from articles.search import text_query
+from articles.search import QUERY_WORD, text_query, websearch_text
 from articles.text.normalize import normalize_phrase
 
 logger = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ CANDIDATES = 1000  # best-ranked articles a relevance list is drawn from, as cou
 SYNC_BATCH = 2000
 WRITER_HEAP = 128_000_000
 WORD = re.compile(r"[^\W_]+")  # what Tantivy's default tokenizer keeps: runs of letters and digits
+WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\S|\bor\b', re.IGNORECASE)  # phrases, exclusions, alternatives
 
 
 class IndexBusy(RuntimeError):
@@ -72,24 +75,31 @@ def index_text(title: str, body: str) -> str:
     return normalize_phrase(f"{title}\n{body}")
 
 
-def query_words(text: str) -> list[str]:
-    """The query's normalized words, cut where the index's tokenizer cuts them."""
-    return WORD.findall(normalize_phrase(text).lower())
+def query_terms(text: str) -> tuple[list[str], bool]:
+    """The words a candidate must hold, cut where the index's tokenizer cuts them, and whether
+    one of them is enough (the query says `or`). Excluded words are left to PostgreSQL."""
+    words = QUERY_WORD.findall(websearch_text(text).lower())
+    wanted = [
+        part for word in words if word != "or" and not word.startswith("-") for part in WORD.findall(word)
+    ]
+    return wanted, "or" in words
 
 
 def best_ranked(text: str, limit: int = CANDIDATES) -> list[int] | None:
-    """Ids of the `limit` articles that hold every word of `text`, best first; None when there is no index."""
+    """Ids of the `limit` best-ranked articles holding the words of `text` (see `query_terms`),
+    best first; None when there is no index."""
     path = index_path()
     if not (path / "meta.json").exists():
         return None
     import tantivy
 
-    words = query_words(text)
+    words, any_of = query_terms(text)
     if not words:
         return []
     index = _open(path)
+    occur = tantivy.Occur.Should if any_of else tantivy.Occur.Must
     query = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, tantivy.Query.term_query(index.schema, "text", word)) for word in words]
+        [(occur, tantivy.Query.term_query(index.schema, "text", word)) for word in words]
     )
     searcher = index.searcher()
     hits = searcher.search(query, limit, count=False).hits
@@ -97,20 +107,29 @@ def best_ranked(text: str, limit: int = CANDIDATES) -> list[int] | None:
 
 
 def by_relevance(articles: QuerySet, text: str) -> QuerySet:
-    """`articles` (found by the words of `text`) best first: those of the index's best-ranked
-    candidates that `articles` holds, in the index's order. Without an index, every one of
-    them, by `ts_rank`. Either way the rows carry `relevance`, 1 for the best."""
+    """The articles of `articles` that the words of `text` find, best first: the index's
+    best-ranked candidates, in its order. Plain words need nothing more (every candidate
+    holds them all); a query with `websearch` syntax (a quoted phrase, `-word`, `or`) is
+    also matched by PostgreSQL, row by row, which reads each candidate's vector. Without
+    an index, every match, by `ts_rank`. The rows carry `relevance`, smallest first."""
+    matching = articles.filter(search_vector=text_query(text))
     ranked = best_ranked(text)
     if ranked is None:
         score = SearchRank(F("search_vector"), text_query(text))
-        return articles.annotate(relevance=-score).order_by("relevance", "-id")
+        return matching.annotate(relevance=-score).order_by("relevance", "-id")
     position = Func(
         Value(ranked, output_field=ArrayField(BigIntegerField())),
         F("id"),
         function="array_position",
         output_field=IntegerField(),
     )
-    return articles.filter(id__in=ranked).annotate(relevance=position).order_by("relevance")
+    candidates = articles if plain_words(text) else matching
+    return candidates.filter(id__in=ranked).annotate(relevance=position).order_by("relevance")
+
+
+def plain_words(text: str) -> bool:
+    """Whether `text` is words only, which the index matches as PostgreSQL would (all of them)."""
+    return not WEBSEARCH_SYNTAX.search(text)
 
 
 def sync(batch: int = SYNC_BATCH) -> int:

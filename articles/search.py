@@ -16,6 +16,7 @@ normalized text answers instead.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from articles.text.normalize import normalize_phrase
 from articles.text.skeleton import skeleton
 
 MAX_QUERY_CHARS = 200
+QUERY_WORD = re.compile(r'[^\s"]+')  # a word of a full-text query, with its leading `-` if any
 MIN_SKELETON = 2  # classes; shorter skeletons ("L") match too much
 
 
@@ -140,8 +142,21 @@ def articles_mentioning(actors: list[Actor]) -> QuerySet:
 
 def text_query(query: str) -> SearchQuery | None:
     """The full-text query for `query`'s normalized words (None when nothing is left of them)."""
-    text = normalize_phrase(query[:MAX_QUERY_CHARS])
-    return SearchQuery(text, config="simple", search_type="websearch") if text else None
+    text = websearch_text(query)
+    return SearchQuery(text, config="simple", search_type="websearch") if text.strip(' "') else None
+
+
+def websearch_text(query: str) -> str:
+    """`query` with each word normalized as the articles' vectors are, and the `websearch`
+    syntax kept: quotes around a phrase, `-` before an excluded word, `or`."""
+
+    def normalized(match: re.Match) -> str:
+        word = match.group()
+        excluded = word.startswith("-") and len(word) > 1
+        form = normalize_phrase(word[1:] if excluded else word)
+        return f"-{form}" if excluded and form else form
+
+    return QUERY_WORD.sub(normalized, query[:MAX_QUERY_CHARS])
 
 
 def full_text_search(query: str) -> QuerySet:

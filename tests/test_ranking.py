@@ -103,9 +103,32 @@ def test_relevance_keeps_the_filters_and_the_matches_of_postgresql(client, repor
         MENTIONS_IT.split("\n")[0],
         LATER_REPORT.split("\n")[0],
     }
-    # A quoted phrase: Tantivy proposes every article with both words, PostgreSQL keeps the phrase.
+    # A quoted phrase: the index proposes every article with both words, PostgreSQL keeps
+    # those where they stand together, in that order.
+    assert listed(client, q="موسكو هدنة", order="relevance")["count"] == 3
+    assert listed(client, q='"هدنة موسكو"', order="relevance")["count"] == 3
+    assert listed(client, q='"موسكو هدنة"', order="relevance")["count"] == 0
     phrase = listed(client, q='"هدنة إنسانية"', order="relevance")
     assert [row["id"] for row in phrase["results"]] == [reports["truce.txt"].id]
+
+
+@pytest.mark.parametrize(
+    ("query", "plain"),
+    [("هدنة موسكو", True), ("Lavrov truce", True), ('"هدنة إنسانية"', False), ("هدنة -موسكو", False),
+     ("هدنة or اتفاق", False)],
+)  # fmt: skip
+def test_only_plain_words_skip_the_match_in_postgresql(query, plain):
+    assert ranking.plain_words(query) is plain
+
+
+@pytest.mark.parametrize("order", ["newest", "relevance"])
+def test_excluded_words_and_alternatives_mean_what_websearch_says(client, reports, order):
+    without_paris = listed(client, q="هدنة -باريس", order=order)
+    assert sorted(row["id"] for row in without_paris["results"]) == sorted(
+        reports[name].id for name in ("truce.txt", "baku.txt")
+    )
+    either = listed(client, q="الزراعي or الطرق", order=order)  # only the second is written anywhere
+    assert [row["id"] for row in either["results"]] == [reports["baku.txt"].id]
 
 
 def test_relevance_lists_go_by_page_number(client, reports):
