@@ -21,16 +21,17 @@ Without an index (not built yet, or its folder gone) the relevance order falls b
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchRank
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, F, Func, IntegerField, QuerySet, Value
+from django.db.models import BooleanField, F, Func, IntegerField, QuerySet, TextField, Value
+from django.db.models.functions import Cast
 
 from articles.models import Article, RankingChange
 from articles.search import QUERY_WORD, text_query, websearch_text
@@ -40,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 CANDIDATES = 1000  # best-ranked articles a relevance list is drawn from, as counts stop at 1,000
 SYNC_BATCH = 2000
-WRITER_HEAP = 128_000_000
+WRITER_HEAP = 50_000_000  # bytes Tantivy buffers before it writes a segment
 WORD = re.compile(r"[^\W_]+")  # what Tantivy's default tokenizer keeps: runs of letters and digits
 WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\S|\bor\b', re.IGNORECASE)  # phrases, exclusions, alternatives
 
@@ -117,14 +118,21 @@ def by_relevance(articles: QuerySet, text: str) -> QuerySet:
     if ranked is None:
         score = SearchRank(F("search_vector"), text_query(text))
         return matching.annotate(relevance=-score).order_by("relevance", "-id")
+    # The ids as an array for the index scan and as a JSON object for each row's rank: two
+    # text parameters (Django's array adapter costs 5 ms for a thousand ids) and an O(log n)
+    # lookup per row (array_position scans the array: 10 ms for a thousand rows).
+    array = "{" + ",".join(map(str, ranked)) + "}"
+    among = Func(
+        F("id"), Value(array), arg_joiner=" = ANY(", template="(%(expressions)s::bigint[]))",
+        output_field=BooleanField(),
+    )  # fmt: skip
+    ranks = json.dumps({str(article_id): rank for rank, article_id in enumerate(ranked, 1)})
     position = Func(
-        Value(ranked, output_field=ArrayField(BigIntegerField())),
-        F("id"),
-        function="array_position",
+        Value(ranks), Cast(F("id"), TextField()), arg_joiner="::jsonb ->> ", template="((%(expressions)s)::int)",
         output_field=IntegerField(),
-    )
+    )  # fmt: skip
     candidates = articles if plain_words(text) else matching
-    return candidates.filter(id__in=ranked).annotate(relevance=position).order_by("relevance")
+    return candidates.filter(among).annotate(relevance=position).order_by("relevance")
 
 
 def plain_words(text: str) -> bool:
