@@ -48,3 +48,10 @@ SOCHI_SUMMIT_TEXT = """بوتين يجمع علييف وباشينيان في س
 استضاف الرئيس الروسي فلاديمير بوتين في منتجع سوتشي قمة ثلاثية مع الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان.
 واتفق القادة الثلاثة على إنشاء آلية لترسيم الحدود بين البلدين قبل نهاية العام.
 """
+
+
+def near_copy(text: str) -> str:
+    """The same wire story republished: a new title and its longest paragraph dropped."""
+    lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda n: len(lines[n]))
+    return "\n".join(["عاجل: " + lines[0], *lines[1:longest], *lines[longest + 1 :]])

@@ -10,17 +10,11 @@ from articles.bench.corpus import Corpus
 from articles.ingest import store
 from articles.ingest.readers import BATCH
 from articles.models import Actor, Article, Event, EventParticipant, Mention
+from tests.samples import near_copy
 
 pytestmark = pytest.mark.django_db
 
 CORPUS = Corpus(20230919)
-
-
-def near_copy(text: str) -> str:
-    """The same wire story republished with a new title and its longest paragraph dropped."""
-    lines = text.split("\n")
-    longest = max(range(len(lines)), key=lambda n: len(lines[n]))
-    return "\n".join(["عاجل: " + lines[0], *lines[1:longest], *lines[longest + 1 :]])
 
 
 @pytest.fixture

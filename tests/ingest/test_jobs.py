@@ -19,6 +19,7 @@ from articles.bench.serve import ROOT, database_url
 from articles.ingest.readers import BATCH, BATCH_BYTES, Failure, Incoming, batches
 from articles.models import Article, Mention
 from articles.tagging.dictionary import load_dictionary
+from tests.samples import near_copy
 
 CORPUS = Corpus(20221006)
 DISTINCT = 41  # with the copies and bad files: three batches of BATCH files
@@ -30,13 +31,6 @@ BAD = {
         "not text in a known encoding (tried UTF-8, UTF-16, Windows-1256)",
     ),
 }
-
-
-def near_copy(text: str) -> str:
-    """The same story republished: a new title and its longest paragraph dropped."""
-    lines = text.split("\n")
-    longest = max(range(len(lines)), key=lambda n: len(lines[n]))
-    return "\n".join(["عاجل: " + lines[0], *lines[1:longest], *lines[longest + 1 :]])
 
 
 @pytest.fixture
