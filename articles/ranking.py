@@ -15,8 +15,8 @@ triggers on every insert, delete and text edit); `sync()` drains that queue into
 index: each changed article is deleted from it and, if it still exists, added again, so
 a sync repeated after a crash changes nothing. One process writes at a time (Tantivy's
 writer lock); `ingest` syncs at the end of each run, `manage.py rank_index` at will.
-Without an index (not built yet, or its folder gone) the relevance order falls back to
-`ts_rank` over the same candidates' count: slower, the same kind of answer.
+Without an index (not built yet, or its folder gone) a relevance list falls back to
+`ts_rank` over every match: the same matches, slowly.
 """
 
 from __future__ import annotations
@@ -142,11 +142,7 @@ def plain_words(text: str) -> bool:
 
 def sync(batch: int = SYNC_BATCH) -> int:
     """Bring the index up to date with the articles; return how many changes it took in."""
-    path = index_path()
-    try:
-        writer = _open(path).writer(heap_size=WRITER_HEAP, num_threads=1)
-    except ValueError as error:  # Tantivy: "Failed to acquire Lockfile: LockBusy"
-        raise IndexBusy(f"the ranking index in {path} is being written by another process") from error
+    writer = _writer()
     taken = 0
     while True:
         with transaction.atomic():
@@ -161,8 +157,17 @@ def sync(batch: int = SYNC_BATCH) -> int:
             RankingChange.objects.filter(article_id__in=changed).delete()
         taken += len(changed)
     writer.wait_merging_threads()
-    _open(path).reload()
+    _open(index_path()).reload()
     return taken
+
+
+def _writer():
+    """The index's one writer; IndexBusy while another process holds it."""
+    path = index_path()
+    try:
+        return _open(path).writer(heap_size=WRITER_HEAP, num_threads=1)
+    except ValueError as error:  # Tantivy: "Failed to acquire Lockfile: LockBusy"
+        raise IndexBusy(f"the ranking index in {path} is being written by another process") from error
 
 
 def _apply(writer, changed: list[int]) -> None:
@@ -187,7 +192,7 @@ def rebuild() -> int:
             f"INSERT INTO {RankingChange._meta.db_table} (article_id) "
             f"SELECT id FROM {Article._meta.db_table} ON CONFLICT DO NOTHING"
         )
-    writer = _open(index_path()).writer(heap_size=WRITER_HEAP, num_threads=1)
+    writer = _writer()
     writer.delete_all_documents()
     writer.commit()
     del writer  # releases the writer's lock for `sync`
