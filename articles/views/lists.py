@@ -12,7 +12,17 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from articles.filters import RELEVANCE, ArticleFilter
-from articles.models import Actor, Article, ArticleActor, ArticleVenue, Event, EventType, Source, Venue
+from articles.models import (
+    Actor,
+    Article,
+    ArticleActor,
+    ArticleVenue,
+    Event,
+    EventType,
+    Mention,
+    Source,
+    Venue,
+)
 from articles.paging import CappedPaginator
 from articles.ranking import CANDIDATES
 from articles.search import search
@@ -66,8 +76,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
     result = search(query) if query else None
     page = _page(request, result.articles.listed() if result else Article.objects.none())
     actors = [hit.actor for hit in result.actors] if result else []
+    first = _first_mentions(list(page), actors)
     for article in page:
-        article.snippet = _snippet(article, actors)
+        article.snippet = _snippet(article, first.get(article.id))
     events = (
         Event.objects.kept()
         .filter(participants__in=actors)
@@ -208,11 +219,21 @@ def _facets(filters: ArticleFilter, articles: QuerySet) -> list[Facet]:
     ]  # fmt: skip
 
 
-def _snippet(article: Article, actors: list[Actor], width: int = 90) -> dict | None:
-    """The words around the first mention of the actors, the matched spelling apart to be marked."""
-    ids = {actor.id for actor in actors}
-    in_body = [m for m in article.listed_mentions if m.actor_id in ids and not m.in_title]
-    mention = min(in_body, key=lambda m: m.start, default=None)
+def _first_mentions(articles: list[Article], actors: list[Actor]) -> dict[int, Mention]:
+    """Each article's first mention in the body of one of `actors` (not rejected), in one query."""
+    if not articles or not actors:
+        return {}
+    mentions = (
+        Mention.objects.kept()
+        .filter(article__in=articles, actor__in=actors, in_title=False)
+        .order_by("article_id", "start")
+        .distinct("article_id")
+    )
+    return {mention.article_id: mention for mention in mentions}
+
+
+def _snippet(article: Article, mention: Mention | None, width: int = 90) -> dict | None:
+    """The words around a mention, the matched spelling apart to be marked."""
     if mention is None:
         return None
     body = article.body
