@@ -22,7 +22,6 @@ Without an index (not built yet, or its folder gone) a relevance list falls back
 from __future__ import annotations
 
 import json
-import logging
 import re
 from functools import cache
 from pathlib import Path
@@ -36,8 +35,6 @@ from django.db.models.functions import Cast
 from articles.models import Article, RankingChange
 from articles.search import QUERY_WORD, text_query, websearch_text
 from articles.text.normalize import normalize_phrase
-
-logger = logging.getLogger(__name__)
 
 CANDIDATES = 1000  # best-ranked articles a relevance list is drawn from, as counts stop at 1,000
 SYNC_BATCH = 2000
@@ -113,11 +110,13 @@ def by_relevance(articles: QuerySet, text: str) -> QuerySet:
     holds them all); a query with `websearch` syntax (a quoted phrase, `-word`, `or`) is
     also matched by PostgreSQL, row by row, which reads each candidate's vector. Without
     an index, every match, by `ts_rank`. The rows carry `relevance`, smallest first."""
-    matching = articles.filter(search_vector=text_query(text))
+    query = text_query(text)
+    matching = articles.filter(search_vector=query)
     ranked = best_ranked(text)
     if ranked is None:
-        score = SearchRank(F("search_vector"), text_query(text))
-        return matching.annotate(relevance=-score).order_by("relevance", "-id")
+        return matching.annotate(relevance=-SearchRank(F("search_vector"), query)).order_by(
+            "relevance", "-id"
+        )
     # The ids as an array for the index scan and as a JSON object for each row's rank: two
     # text parameters (Django's array adapter costs 5 ms for a thousand ids) and an O(log n)
     # lookup per row (array_position scans the array: 10 ms for a thousand rows).

@@ -22,8 +22,8 @@ from articles.paging import COUNT_CAP, Cursor
 
 PERCENTILES = (50, 95, 99)
 LARGE = 200_000  # articles; beyond, the slow ways run on fewer queries and Tantivy is not built
-SLOW = {"ours_full_text_ranked"}
-RANKED = "order=relevance"  # plain ts_rank: seconds a query at a million articles, timed once
+SLOW = {"ours_full_text_ranked"}  # plain ts_rank: seconds a query at a million articles, timed once
+RANKED = "order=relevance"
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:

@@ -4,8 +4,8 @@ The parent reads the inputs (files, folders, JSON lines, standard input, feeds) 
 hands the items out in batches, a few batches per worker ahead at most, so memory stays
 constant for any input. Each worker is a fresh interpreter ('spawn') with its own
 Django set-up and database connection, and stores each batch as one process does
-(`ingest_batch`: one transaction per batch, each article alone if the batch fails). Outcomes come back in input order, so the
-report reads as it does with one process.
+(`ingest_batch`: one transaction per batch, each article alone if the batch fails).
+Outcomes come back in input order, so the report reads as it does with one process.
 
 Exact duplicates between workers are caught by the database (`content_hash` is
 unique; `store` turns the collision into a duplicate). Copies of one story stored at
