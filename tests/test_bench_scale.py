@@ -42,6 +42,22 @@ def test_scaling_copies_articles_mentions_and_event_links_with_new_hashes_and_ea
     ]
 
 
+def _indexes() -> set[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)", [scale.COPIED_TABLES]
+        )
+        return set(cursor.fetchall())
+
+
+def test_scaling_builds_again_every_index_it_dropped_for_the_copies(demo):
+    before = _indexes()
+    assert any("USING gin (search_vector)" in definition for _name, definition in before)
+    figures = scale.multiply(database_url(connection.settings_dict), 2, log=lambda line: None)
+    assert _indexes() == before
+    assert figures["indexes_seconds"] >= 0 and figures["copies_seconds"] >= 0
+
+
 def test_a_scaled_archive_can_be_scaled_again(demo):
     url = database_url(connection.settings_dict)
     scale.multiply(url, 2, log=lambda line: None)
