@@ -137,12 +137,6 @@ def _list_url(request: HttpRequest, **position: str) -> str:
 # Rows
 
 
-def _entities(entities: Iterable[Actor | Venue]) -> list[dict]:
-    """Distinct actors or venues, in the order given (the database's, by name)."""
-    unique = {entity.pk: entity for entity in entities}.values()
-    return [{"slug": entity.slug, "name": entity.name} for entity in unique]
-
-
 def _article_url(request: HttpRequest, article: Article) -> str:
     return request.build_absolute_uri(reverse("articles:detail", args=[article.pk]))
 
@@ -158,8 +152,8 @@ def _article(request: HttpRequest, article: Article) -> dict:
         "source_slug": article.source.slug if article.source else None,
         "author": article.author,
         "origin": article.origin,
-        "actors": _entities(article.listed_actors),
-        "venues": _entities(article.listed_venues),
+        "actors": [actor._asdict() for actor in article.listed_actors],
+        "venues": [venue._asdict() for venue in article.listed_venues],
     }
 
 
