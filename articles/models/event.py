@@ -102,9 +102,15 @@ class EventParticipant(models.Model):
 class Mention(models.Model):
     """A span of an article's cleaned text that names an actor or a venue."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="mentions")
-    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, null=True, blank=True, related_name="mentions")
+    # No index of their own: each leads an index below (the span constraint for the
+    # article), and ingest writes tens of mentions an article, every index a cost.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions", db_index=False)
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="mentions", db_index=False
+    )
+    venue = models.ForeignKey(
+        Venue, on_delete=models.CASCADE, null=True, blank=True, related_name="mentions", db_index=False
+    )
     in_title = models.BooleanField(
         _("in the title"), default=False, help_text=_("Offsets count in the title, else in the body.")
     )
