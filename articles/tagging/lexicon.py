@@ -99,17 +99,16 @@ def dictionary_version() -> tuple:
     in a way that matters (candidates proposed by discovery do not count)."""
     from django.db import connection
 
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor:  # one round trip: every name search asks
         cursor.execute(
-            "SELECT count(*), max(alias.id), sum(hashtext(alias.name || coalesce(actor.kind, '')))"
-            " FROM articles_alias alias LEFT JOIN articles_actor actor ON actor.id = alias.actor_id"
-            " WHERE actor.id IS NULL OR actor.status = 'active'"
+            "SELECT * FROM"
+            " (SELECT count(*), max(alias.id), sum(hashtext(alias.name || coalesce(actor.kind, '')))"
+            "  FROM articles_alias alias LEFT JOIN articles_actor actor ON actor.id = alias.actor_id"
+            "  WHERE actor.id IS NULL OR actor.status = 'active') aliases,"
+            " (SELECT count(*), max(id), sum(hashtext(role || coalesce(\"end\"::text, '')))"
+            "  FROM articles_actorrole) roles"
         )
-        aliases = cursor.fetchone()
-        cursor.execute(
-            "SELECT count(*), max(id), sum(hashtext(role || coalesce(\"end\"::text, ''))) FROM articles_actorrole"
-        )
-        return aliases + cursor.fetchone()
+        return cursor.fetchone()
 
 
 def build_lexicon() -> Lexicon:
