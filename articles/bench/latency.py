@@ -8,6 +8,7 @@ timed on the same name queries for a side-by-side ratio.
 
 from __future__ import annotations
 
+import gc
 import random
 import statistics
 import time
@@ -104,6 +105,7 @@ def rare_and_frequent_words(rng: random.Random, count: int = 5) -> tuple[list[st
 
 
 def run(repeats: int = 5, seed: int = 7, engines: bool = False) -> dict:
+    gc.freeze()  # as archive/wsgi.py does in the served process
     rng = random.Random(seed)
     client = Client()
     names = name_queries(rng)
