@@ -33,7 +33,7 @@ from articles.models import (
     Venue,
 )
 from articles.models.article import SORT_KEY, UNLISTED
-from articles.paging import Cursor, capped_count, keyset_page, offset_page
+from articles.paging import COUNT_CAP, Cursor, capped_count, keyset_page, offset_page
 from articles.search import MAX_QUERY_CHARS, find_actors, find_venues
 
 PAGE_SIZE = 20
@@ -92,16 +92,18 @@ def _paginated(
     paging: PageForm,
     row: Callable[[HttpRequest, object], dict],
     key: str | None,
+    counted: tuple[int, bool] | None = None,
 ) -> JsonResponse:
     """A page and the link to the next one, which continues after this page's last row (a
     keyset cursor on `key`: as fast at the ten-thousandth page as at the first). Page
     numbers reach the first COUNT_CAP rows; `count` stops there too, and `count_capped`
-    says so. A list without a key (relevance order) goes by page numbers alone."""
+    says so (`counted` when the caller knows it already). A list without a key (relevance
+    order) goes by page numbers alone."""
     size = paging.cleaned_data["page_size"] or PAGE_SIZE
     number = paging.cleaned_data["page"] or 1
     if key is None and paging.cleaned_data["after"]:
         return _invalid({"after": ["A list in relevance order goes by `page`, not `after`"]})
-    count, capped = capped_count(queryset)
+    count, capped = counted or capped_count(queryset)
     if number > 1:
         offset = (number - 1) * size
         if offset >= count:
@@ -187,7 +189,8 @@ def article_list(request: HttpRequest) -> JsonResponse:
     if not (articles.is_valid() & paging.is_valid()):  # both checked: every bad parameter is named
         return _invalid(articles.errors, paging.errors)
     listed = articles.qs.listed().defer("body")
-    return _paginated(request, listed, paging, _article, None if articles.by_relevance else SORT_KEY)
+    key = None if articles.by_relevance else SORT_KEY
+    return _paginated(request, listed, paging, _article, key, articles.counted_by_index(COUNT_CAP))
 
 
 @require_safe

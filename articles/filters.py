@@ -17,7 +17,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
-from articles.ranking import by_relevance
+from articles.ranking import by_relevance, count_matching
 from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -118,6 +118,14 @@ class ArticleFilter(django_filters.FilterSet):
     def by_relevance(self) -> bool:
         """Whether the list is in relevance order (then it has page numbers, not cursors)."""
         return self.form.cleaned_data.get("order") == RELEVANCE and self.words is not None
+
+    def counted_by_index(self, cap: int) -> tuple[int, bool] | None:
+        """The capped count of a list that is a word search and nothing else, from the
+        ranking index (see `ranking.count_matching`); None for any other list."""
+        narrowing = ("actor", "venue", "source", "event_type", "date_from", "date_to")
+        if self.words is None or any(self.form.cleaned_data.get(name) for name in narrowing):
+            return None
+        return count_matching(self.words, cap)
 
     def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset

@@ -174,3 +174,28 @@ def test_a_busy_index_leaves_the_changes_queued(ingest, write, ranking_index):
     del holder
     assert ranking.sync() == 1
     assert ranking.best_ranked(TRUCE) == [Article.objects.get().id]
+
+
+def _counted_by_postgresql(words: str) -> int:
+    from articles.search import text_query
+
+    return Article.objects.filter(search_vector=text_query(words)).count()
+
+
+@pytest.mark.parametrize("words", [TRUCE, "هدنة موسكو", "إعمار المدن", "كلمة لا ترد"])
+def test_the_index_counts_a_word_search_as_postgresql_does(client, reports, words):
+    assert ranking.count_matching(words, 1000) == (_counted_by_postgresql(words), False)
+    answer = listed(client, q=words)
+    assert (answer["count"], answer["count_capped"]) == (_counted_by_postgresql(words), False)
+    assert ranking.count_matching(TRUCE, 2) == (2, True)
+
+
+def test_postgresql_counts_while_the_index_is_behind_or_the_list_is_narrowed(client, reports):
+    assert ranking.count_matching('"هدنة موسكو"', 1000) is None  # a phrase: websearch syntax
+    reports["paris.txt"].delete()  # queued, not yet out of the index, which still counts it
+    assert ranking.count_matching(TRUCE, 1000) is None
+    assert listed(client, q=TRUCE)["count"] == _counted_by_postgresql(TRUCE) == 2
+    ranking.sync()
+    assert ranking.count_matching(TRUCE, 1000) == (2, False)
+    # with a filter beside the words, the index's count would be wrong: PostgreSQL counts
+    assert listed(client, q=TRUCE, date_from="2020-10-15")["count"] == 1
