@@ -80,8 +80,14 @@ class KeysetPage:
 
 
 def offset_page(queryset: QuerySet, key: str | None, offset: int, size: int) -> KeysetPage:
-    """A numbered page (within the first COUNT_CAP rows); it too continues by cursor."""
-    return _page(list(queryset[offset : offset + size + 1]), key, size)
+    """A numbered page (within the first COUNT_CAP rows); it too continues by cursor.
+
+    The rows skipped are read as ids alone, then the page's rows by id: PostgreSQL computes
+    a row's whole select list before OFFSET drops it, the named arrays of `listed()`
+    included (page 50 of a list: 67 → 107 ms at a million articles with them)."""
+    ids = list(queryset.values_list("id", flat=True)[offset : offset + size + 1])
+    found = queryset.order_by().in_bulk(ids)
+    return _page([found[pk] for pk in ids if pk in found], key, size)
 
 
 def keyset_page(queryset: QuerySet, key: str | None, cursor: Cursor | None, size: int) -> KeysetPage:
