@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
-from articles.ranking import by_relevance, count_matching
+from articles.ranking import by_relevance, count_matching, few_matches
 from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -140,7 +140,8 @@ class ArticleFilter(django_filters.FilterSet):
         self.words = value
         if self.form.cleaned_data.get("order") == RELEVANCE:
             return queryset  # `ranking.by_relevance` finds the words, in `filter_queryset`
-        return queryset.filter(search_vector=words)
+        few = few_matches(value)
+        return queryset.filter(few if few is not None else Q(search_vector=words))
 
     def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:
         """Every actor must be named (in a mention no editor rejected)."""

@@ -199,3 +199,30 @@ def test_postgresql_counts_while_the_index_is_behind_or_the_list_is_narrowed(cli
     assert ranking.count_matching(TRUCE, 1000) == (2, False)
     # with a filter beside the words, the index's count would be wrong: PostgreSQL counts
     assert listed(client, q=TRUCE, date_from="2020-10-15")["count"] == 1
+
+
+@pytest.mark.parametrize("words", [TRUCE, "هدنة موسكو", "إعمار المدن", "كلمة لا ترد"])
+def test_a_rare_word_search_takes_its_matches_from_the_index_and_lists_what_postgresql_does(
+    client, reports, monkeypatch, words
+):
+    assert ranking.few_matches(words) is not None
+    from_the_index = listed(client, q=words)
+    monkeypatch.setattr(ranking, "FEW_MATCHES", -1)  # every count is more: PostgreSQL matches
+    assert ranking.few_matches(words) is None
+    assert listed(client, q=words) == from_the_index
+
+
+def test_a_word_search_matches_in_postgresql_while_the_index_is_behind(
+    client, reports, ingest, write, ranking_index
+):
+    import tantivy
+
+    holder = tantivy.Index(ranking._schema(), path=str(ranking_index), reuse=True).writer(
+        heap_size=15_000_000
+    )  # the index is busy: the new article stays queued, unseen by it
+    later = "هدنة جديدة في قره باغ\nموسكو - 1 نوفمبر 2020 (وكالات) - أعلنت روسيا هدنة جديدة بين الطرفين."
+    assert ingest(write("later.txt", later)).exit_code == 0
+    del holder
+    assert ranking.few_matches(TRUCE) is None
+    newest = listed(client, q=TRUCE)["results"][0]
+    assert newest["id"] == Article.objects.get(origin__endswith="later.txt").id
