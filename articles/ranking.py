@@ -17,6 +17,10 @@ a sync repeated after a crash changes nothing. One process writes at a time (Tan
 writer lock); `ingest` syncs at the end of each run, `manage.py rank_index` at will.
 Without an index (not built yet, or its folder gone) a relevance list falls back to
 `ts_rank` over every match: the same matches, slowly.
+
+While the queue is empty the index also answers two questions of newest-first word
+searches by plain words: how many articles match (`count_matching`) and, when there are
+few, which (`few_matches`); PostgreSQL is slow at both for such queries (see each).
 """
 
 from __future__ import annotations
