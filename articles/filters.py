@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
-from articles.ranking import by_relevance, count_matching, few_matches
+from articles.ranking import Matches, by_relevance, indexed_matches
 from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -102,6 +102,7 @@ class ArticleFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
         super().__init__(data, Article.objects.all() if queryset is None else queryset, **kwargs)
         self.words: str | None = None  # `q`, when it was searched as words rather than as a name
+        self.matches: Matches | None = None  # what the relevance index knows of those words
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Newest first, the date range on the sort key: once an actor drives the list (see
@@ -121,11 +122,11 @@ class ArticleFilter(django_filters.FilterSet):
 
     def counted_by_index(self, cap: int) -> tuple[int, bool] | None:
         """The capped count of a list that is a word search and nothing else, from the
-        ranking index (see `ranking.count_matching`); None for any other list."""
+        ranking index (see `ranking.indexed_matches`); None for any other list."""
         narrowing = ("actor", "venue", "source", "event_type", "date_from", "date_to")
-        if self.words is None or any(self.form.cleaned_data.get(name) for name in narrowing):
+        if self.matches is None or any(self.form.cleaned_data.get(name) for name in narrowing):
             return None
-        return count_matching(self.words, cap)
+        return self.matches.capped(cap)
 
     def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset
@@ -137,11 +138,12 @@ class ArticleFilter(django_filters.FilterSet):
         words = text_query(value)
         if not words:
             return queryset.none()
-        self.words = value
+        self.words, self.matches = value, indexed_matches(value)
         if self.form.cleaned_data.get("order") == RELEVANCE:
             return queryset  # `ranking.by_relevance` finds the words, in `filter_queryset`
-        few = few_matches(value)
-        return queryset.filter(few if few is not None else Q(search_vector=words))
+        if self.matches is not None and self.matches.among is not None:
+            return queryset.filter(self.matches.among)
+        return queryset.filter(search_vector=words)
 
     def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:
         """Every actor must be named (in a mention no editor rejected)."""

@@ -19,14 +19,15 @@ Without an index (not built yet, or its folder gone) a relevance list falls back
 `ts_rank` over every match: the same matches, slowly.
 
 While the queue is empty the index also answers two questions of newest-first word
-searches by plain words: how many articles match (`count_matching`) and, when there are
-few, which (`few_matches`); PostgreSQL is slow at both for such queries (see each).
+searches by plain words: how many articles match and, when there are few, which
+(`indexed_matches`); PostgreSQL is slow at both for such queries.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -102,40 +103,39 @@ def best_ranked(text: str, limit: int = CANDIDATES) -> list[int] | None:
     return searcher.fast_field_values("id", [address for _score, address in hits])
 
 
-def count_matching(text: str, cap: int) -> tuple[int, bool] | None:
-    """(the number of articles holding every word of `text`, up to `cap`; whether there are
-    more), counted by the index: plain words only, and only while the index has taken in
-    every change (else None, and PostgreSQL counts). PostgreSQL's count of a common pair of
-    words builds a bitmap of every match: 145-183 ms at a million articles, against 1-26 ms
-    here (docs/performance-notes.md)."""
+@dataclass(frozen=True)
+class Matches:
+    """What the index knows of a search by plain words: how many articles hold them all
+    and, when there are at most FEW_MATCHES, which (`id = ANY(…)`, else None)."""
+
+    count: int
+    among: Func | None
+
+    def capped(self, cap: int) -> tuple[int, bool]:
+        return min(self.count, cap), self.count > cap
+
+
+def indexed_matches(text: str) -> Matches | None:
+    """The index's matches of `text`: plain words only, and only while the index has taken
+    in every change (else None: PostgreSQL matches and counts). Two things PostgreSQL does
+    slowly for such searches at a million articles: counting a common pair of words builds
+    a bitmap of every match (145–183 ms, against 1–26 ms here), and for a rare word it walks
+    the date index reading each row's vector from TOAST (4,100 matches: 133 ms), where
+    the ids cost a few ms (docs/performance-notes.md)."""
     if not plain_words(text) or RankingChange.objects.exists():
         return None
     found = _words_query(text)
     if found is None:
         return None
     index, query = found
-    counted = 0 if query is None else index.searcher().search(query, 1, count=True).count
-    return min(counted, cap), counted > cap
-
-
-def few_matches(text: str) -> Func | None:
-    """A condition on `id` equal to matching `text`, when the index knows every article
-    holding its plain words and there are at most FEW_MATCHES of them; else None.
-
-    For the newest-first page of a rare word: PostgreSQL, right about the number of
-    matches, still walks the date index and reads each row's vector from TOAST (4,100
-    matches in a million articles: 133 ms), where the ids cost a few ms."""
-    if not plain_words(text) or RankingChange.objects.exists():
-        return None
-    found = _words_query(text)
-    if found is None or found[1] is None:
-        return None
-    index, query = found
+    if query is None:
+        return Matches(0, _among([]))
     searcher = index.searcher()
-    if searcher.search(query, 1, count=True).count > FEW_MATCHES:
-        return None
+    count = searcher.search(query, 1, count=True).count
+    if count > FEW_MATCHES:
+        return Matches(count, None)
     hits = searcher.search(query, FEW_MATCHES, count=False).hits
-    return _among(searcher.fast_field_values("id", [address for _score, address in hits]))
+    return Matches(count, _among(searcher.fast_field_values("id", [address for _score, address in hits])))
 
 
 def _among(ids: list[int]) -> Func:

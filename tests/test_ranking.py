@@ -184,19 +184,19 @@ def _counted_by_postgresql(words: str) -> int:
 
 @pytest.mark.parametrize("words", [TRUCE, "هدنة موسكو", "إعمار المدن", "كلمة لا ترد"])
 def test_the_index_counts_a_word_search_as_postgresql_does(client, reports, words):
-    assert ranking.count_matching(words, 1000) == (_counted_by_postgresql(words), False)
+    assert ranking.indexed_matches(words).capped(1000) == (_counted_by_postgresql(words), False)
     answer = listed(client, q=words)
     assert (answer["count"], answer["count_capped"]) == (_counted_by_postgresql(words), False)
-    assert ranking.count_matching(TRUCE, 2) == (2, True)
+    assert ranking.indexed_matches(TRUCE).capped(2) == (2, True)
 
 
 def test_postgresql_counts_while_the_index_is_behind_or_the_list_is_narrowed(client, reports):
-    assert ranking.count_matching('"هدنة موسكو"', 1000) is None  # a phrase: websearch syntax
+    assert ranking.indexed_matches('"هدنة موسكو"') is None  # a phrase: websearch syntax
     reports["paris.txt"].delete()  # queued, not yet out of the index, which still counts it
-    assert ranking.count_matching(TRUCE, 1000) is None
+    assert ranking.indexed_matches(TRUCE) is None
     assert listed(client, q=TRUCE)["count"] == _counted_by_postgresql(TRUCE) == 2
     ranking.sync()
-    assert ranking.count_matching(TRUCE, 1000) == (2, False)
+    assert ranking.indexed_matches(TRUCE).capped(1000) == (2, False)
     # with a filter beside the words, the index's count would be wrong: PostgreSQL counts
     assert listed(client, q=TRUCE, date_from="2020-10-15")["count"] == 1
 
@@ -205,10 +205,10 @@ def test_postgresql_counts_while_the_index_is_behind_or_the_list_is_narrowed(cli
 def test_a_rare_word_search_takes_its_matches_from_the_index_and_lists_what_postgresql_does(
     client, reports, monkeypatch, words
 ):
-    assert ranking.few_matches(words) is not None
+    assert ranking.indexed_matches(words).among is not None
     from_the_index = listed(client, q=words)
     monkeypatch.setattr(ranking, "FEW_MATCHES", -1)  # every count is more: PostgreSQL matches
-    assert ranking.few_matches(words) is None
+    assert ranking.indexed_matches(words).among is None
     assert listed(client, q=words) == from_the_index
 
 
@@ -223,6 +223,6 @@ def test_a_word_search_matches_in_postgresql_while_the_index_is_behind(
     later = "هدنة جديدة في قره باغ\nموسكو - 1 نوفمبر 2020 (وكالات) - أعلنت روسيا هدنة جديدة بين الطرفين."
     assert ingest(write("later.txt", later)).exit_code == 0
     del holder
-    assert ranking.few_matches(TRUCE) is None
+    assert ranking.indexed_matches(TRUCE) is None
     newest = listed(client, q=TRUCE)["results"][0]
     assert newest["id"] == Article.objects.get(origin__endswith="later.txt").id
