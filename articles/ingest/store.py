@@ -9,9 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.contrib.postgres.search import CombinedSearchVector, SearchVector
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import Value
 from simple_history.utils import bulk_create_with_history
 
 from articles.bulk_copy import new_ids
@@ -20,9 +18,9 @@ from articles.ingest.near_duplicates import SAME_STORY, Signature, similarity
 from articles.ingest.prepare import Prepared, prepare
 from articles.ingest.readers import BATCH, Failure, Incoming, Item, Skipped, batches
 from articles.models import Article, Source
+from articles.models.article import text_vector
 from articles.tagging.apply import tag_new
 from articles.tagging.lexicon import Lexicon, get_lexicon
-from articles.text.normalize import normalize_phrase
 
 logger = logging.getLogger(__name__)
 
@@ -220,15 +218,8 @@ def _article(prepared: Prepared, id: int, copy_of_id: int | None, run: Run) -> A
         minhash=prepared.signature.minhash,
         lsh_bands=prepared.signature.bands,
         copy_of_id=copy_of_id,
-        search_vector=_search_vector(prepared),
+        search_vector=text_vector(prepared.title, prepared.normalized_body),
     )
-
-
-def _search_vector(prepared: Prepared) -> CombinedSearchVector:
-    """The full-text vector of the normalized title (weight A) and body (weight B), computed
-    in the article's INSERT from the text in memory."""
-    title = SearchVector(Value(normalize_phrase(prepared.title)), weight="A", config="simple")
-    return title + SearchVector(Value(prepared.normalized_body), weight="B", config="simple")
 
 
 def _collision(error: Exception) -> bool:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import CombinedSearchVector, SearchVector, SearchVectorField
 from django.db import models
 from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
@@ -190,7 +190,7 @@ class Article(models.Model):
         verbose_name=_("syndicated copy of"),
     )
     ingested_at = models.DateTimeField(_("ingested at"), auto_now_add=True)
-    # Full-text index over the normalized title (weight A) and body (weight B), filled at ingest.
+    # Full-text index over the normalized title (weight A) and body (weight B): `text_vector`.
     search_vector = SearchVectorField(null=True, editable=False)
     # The raw bytes never change and derived columns are recomputed: history keeps the rest.
     history = HistoricalRecords(excluded_fields=["raw", "minhash", "lsh_bands", "search_vector"])
@@ -227,6 +227,18 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        """Keep the full-text vector in step with the text: an editor may correct the title
+        or clean the body in the admin."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"title", "body"} & set(update_fields):
+            from articles.text.normalize import normalize_phrase
+
+            self.search_vector = text_vector(self.title, normalize_phrase(self.body))
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_vector"}
+        super().save(*args, **kwargs)
+
     @property
     def listed_actors(self) -> list[Named]:
         """The actors `listed()` found, in name order."""
@@ -239,6 +251,15 @@ class Article(models.Model):
     @property
     def raw_text(self) -> str:
         return bytes(self.raw).decode(self.raw_encoding, errors="replace")
+
+
+def text_vector(title: str, normalized_body: str) -> CombinedSearchVector:
+    """The full-text vector of an article: its normalized title (weight A) and body (weight
+    B), computed by PostgreSQL from the text given (ingest writes it in the INSERT)."""
+    from articles.text.normalize import normalize_phrase
+
+    title_vector = SearchVector(models.Value(normalize_phrase(title)), weight="A", config="simple")
+    return title_vector + SearchVector(models.Value(normalized_body), weight="B", config="simple")
 
 
 class UndatedArticle(Article):

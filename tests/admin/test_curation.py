@@ -16,6 +16,7 @@ from articles.models import (
     Mention,
     ReviewStatus,
 )
+from articles.search import text_query
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,42 @@ def test_every_change_is_kept_in_history_with_its_author(editor, articles):
     assert (record.status, record.history_user) == (ReviewStatus.CONFIRMED, editor.user)
     page = editor.get(reverse("admin:articles_mention_history", args=[mention.pk]))
     assert page.status_code == 200
+
+
+def _as_posted(form) -> dict:
+    """The change form's data as the browser would send it back unchanged."""
+    posted = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        posted[name] = "" if value is None else value
+    return posted
+
+
+def test_an_edited_title_and_body_are_what_full_text_search_finds(editor, articles):
+    """The search vector follows an editor's corrections, not only what ingest computed."""
+    moscow = articles["moscow"]
+    found = Article.objects.filter(search_vector=text_query("جنيف")).values_list("pk", flat=True)
+    assert moscow.pk not in found
+    assert Article.objects.filter(pk=moscow.pk, search_vector=text_query("للصليب")).exists()
+    url = reverse("admin:articles_article_change", args=[moscow.pk])
+    posted = _as_posted(editor.get(url).context["adminform"].form)
+    posted["title"] = "لافروف يعلن هدنة إنسانية بعد محادثات جنيف"
+    posted["body"] = moscow.body.replace("للصليب الأحمر", "للهلال الأحمر")
+    assert editor.post(url, posted).status_code == 302
+
+    assert moscow.pk in found.all()
+    assert moscow.pk in Article.objects.filter(search_vector=text_query("للهلال")).values_list(
+        "pk", flat=True
+    )
+    assert not Article.objects.filter(pk=moscow.pk, search_vector=text_query("للصليب")).exists()
+
+
+def test_saving_other_fields_leaves_the_search_vector_alone(articles):
+    moscow = articles["moscow"]
+    Article.objects.filter(pk=moscow.pk).update(title="عنوان قديم لم يعد في النص")  # not through save()
+    moscow.refresh_from_db()
+    moscow.author = "سامر الحلبي"
+    moscow.save(update_fields=["author"])
+    assert not Article.objects.filter(pk=moscow.pk, search_vector=text_query("قديم")).exists()
+    moscow.save(update_fields=["title"])
+    assert Article.objects.filter(pk=moscow.pk, search_vector=text_query("قديم")).exists()
