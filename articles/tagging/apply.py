@@ -19,7 +19,6 @@ from operator import or_
 from django.db import transaction
 from django.db.models import Count, Q
 from simple_history.models import HistoricalRecords
-from simple_history.utils import bulk_create_with_history
 
 from articles.bulk_copy import copy_with_history
 from articles.models import (
@@ -186,9 +185,10 @@ def _add_events(reports: list[tuple[Article, list[SuggestedEvent]]]) -> None:
     by an article before it, that it reports (see `_same_event`), else a new one; add the
     participants the event lacks.
 
-    Written in a few bulk statements with the history django-simple-history would record
-    one event at a time: "+" for each new event, "~" with a snapshot of the event's
-    articles for each `event.articles.add(article)`, "+" for each participant."""
+    Written in a few bulk statements (the participants by COPY) with the history
+    django-simple-history would record one event at a time: "+" for each new event, "~"
+    with a snapshot of the event's articles for each `event.articles.add(article)`, "+"
+    for each participant."""
     known = _events_on_the_same_days([event for _, events in reports for event in events])
     created, participants, linking = [], [], []
     added: list[tuple[_Known, int]] = []  # each add(), with how many links the event then had
@@ -237,9 +237,8 @@ def _add_events(reports: list[tuple[Article, list[SuggestedEvent]]]) -> None:
         for record, (reported, count) in zip(history, added, strict=True)
         for link_id, article_id in reported.links[:count]
     )
-    bulk_create_with_history(
-        [EventParticipant(event=r.event, actor_id=actor_id, role=role) for r, actor_id, role in participants],
-        EventParticipant,
+    copy_with_history(
+        [EventParticipant(event=r.event, actor_id=actor_id, role=role) for r, actor_id, role in participants]
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from articles.tagging.lexicon import add_phrase
+from articles.tagging.lexicon import Trie, add_phrase
 from articles.text.normalize import normalize_phrase
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.toml"
@@ -15,10 +15,10 @@ CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "cues.toml"
 
 @dataclass
 class Cues:
-    triggers: dict = field(default_factory=dict)  # trie → {event type}
-    places: dict = field(default_factory=dict)  # trie → {"locative" | "host" | "arrival"}
-    mediation: dict = field(default_factory=dict)  # trie → {"mediation"}
-    counterpart: dict = field(default_factory=dict)  # trie → {"counterpart"}
+    triggers: dict = field(default_factory=Trie)  # trie → {event type}
+    places: dict = field(default_factory=Trie)  # trie → {"locative" | "host" | "arrival"}
+    mediation: dict = field(default_factory=Trie)  # trie → {"mediation"}
+    counterpart: dict = field(default_factory=Trie)  # trie → {"counterpart"}
     filler: frozenset[str] = frozenset()  # words allowed between a place cue and the place
     near: frozenset[str] = frozenset()  # filler words after which a landmark may precede
     regional: frozenset[str] = frozenset()  # event types that can take place in a whole region

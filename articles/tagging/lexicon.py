@@ -15,6 +15,20 @@ from dataclasses import dataclass, field
 from articles.text.normalize import normalize_phrase
 
 END = "\0"  # trie key holding the payloads of a phrase that ends at this node
+OPENINGS_KEPT = 1 << 17  # words whose openings a trie remembers before it starts afresh
+
+
+class Trie(dict):
+    """The root of a token trie: normalized word → node (a dict, the same way down), END
+    holding the payloads of a phrase that ends at a node.
+
+    It also remembers, for each word asked about, the nodes the word opens under any of
+    its forms (`matcher.stems`): the tagger walks four tries from every word of every
+    article, and most words open nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.openings: dict[str, tuple[tuple[str, dict], ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -39,8 +53,8 @@ class Term:
 
 @dataclass
 class Lexicon:
-    aliases: dict = field(default_factory=dict)  # token trie → set[Entry]
-    roles: dict = field(default_factory=dict)  # token trie → set[role key]
+    aliases: Trie = field(default_factory=Trie)  # → set[Entry]
+    roles: Trie = field(default_factory=Trie)  # → set[role key]
     terms: dict[tuple[str, int | None], list[Term]] = field(default_factory=lambda: defaultdict(list))
     actor_kind: dict[int, str] = field(default_factory=dict)
     venue_kind: dict[int, str] = field(default_factory=dict)
@@ -76,6 +90,8 @@ def add_phrase(trie: dict, phrase: str, payload: object) -> None:
     words = normalize_phrase(phrase).split()
     if not words:
         return
+    if isinstance(trie, Trie):
+        trie.openings.clear()  # a new phrase may begin with a word already asked about
     node = trie
     for word in words:
         node = node.setdefault(word, {})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from articles.tagging.lexicon import END
+from articles.tagging.lexicon import END, OPENINGS_KEPT, Trie
 from articles.text.normalize import Token, normalize
 
 MIN_STEM = 2  # letters left after stripping clitics
@@ -62,15 +62,33 @@ def stems(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(forms)
 
 
+def openings(trie: dict, word: str) -> tuple[tuple[str, dict], ...]:
+    """(proclitic, node) for each form of `word` that begins a phrase of `trie`, the word as
+    written first; remembered by a `Trie`."""
+    memory = trie.openings if isinstance(trie, Trie) else {}
+    found = memory.get(word)
+    if found is None:
+        found = tuple((prefix, trie[form]) for form, prefix in stems(word) if form in trie)
+        if len(memory) >= OPENINGS_KEPT:
+            memory.clear()
+        memory[word] = found
+    return found
+
+
+def starts(trie: dict, words: list[str]) -> list[int]:
+    """The positions in `words` where a phrase of `trie` may begin, in order."""
+    if not isinstance(trie, Trie):
+        return [i for i, word in enumerate(words) if openings(trie, word)]
+    known = trie.openings  # read inline: this runs for every word of every article
+    return [i for i, word in enumerate(words) if (known[word] if word in known else openings(trie, word))]
+
+
 def find_longest(trie: dict, words: list[str], start: int = 0) -> list[Match]:
     """Non-overlapping longest matches, left to right."""
     matches = []
     position = start
-    while position < len(words):
-        match = match_at(trie, words, position)
-        if match is None:
-            position += 1
-        else:
+    for candidate in starts(trie, words):
+        if candidate >= position and (match := match_at(trie, words, candidate)) is not None:
             matches.append(match)
             position = match.last
     return matches
@@ -79,8 +97,7 @@ def find_longest(trie: dict, words: list[str], start: int = 0) -> list[Match]:
 def match_at(trie: dict, words: list[str], position: int) -> Match | None:
     """The longest phrase starting at `position`; the unstripped word wins a tie."""
     best = None
-    for form, prefix in stems(words[position]):
-        node = trie.get(form)
+    for prefix, node in openings(trie, words[position]):
         index = position + 1
         while node is not None:
             if END in node and (best is None or index > best.last):

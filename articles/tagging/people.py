@@ -8,7 +8,7 @@ import re
 
 from articles.tagging.document import Candidate, Context
 from articles.tagging.lexicon import Entry
-from articles.tagging.matcher import Match, match_at
+from articles.tagging.matcher import Match, match_at, starts
 
 _NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن"}
 _NAME_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u065f]{2,}")
@@ -43,13 +43,18 @@ def resolve_roles(ctx: Context) -> None:
     # People named so far, by offset: "نظيره" is the counterpart of the latest one.
     people = sorted((m.start, m.entity_id) for m in ctx.result.mentions if ctx.is_person(m.entity_id))
     position = 0
-    while position < len(doc.words):
-        before = bisect.bisect_left(people, (doc.tokens[position].start, -1))
-        last_person = people[before - 1][1] if before else None
+    for candidate in sorted(
+        {*starts(ctx.lexicon.roles, doc.words), *starts(ctx.cues.counterpart, doc.words)}
+    ):
+        if candidate < position:
+            continue
+        position = candidate
         added = len(ctx.result.mentions)
         if (role_match := match_at(ctx.lexicon.roles, doc.words, position)) is not None:
             position = _resolve_role(ctx, role_match, sorted(role_match.payloads), None)
-        elif last_person is not None and (counterpart := match_at(ctx.cues.counterpart, doc.words, position)):
+        elif (counterpart := match_at(ctx.cues.counterpart, doc.words, position)) and (
+            last_person := _named_before(people, doc.tokens[position].start)
+        ) is not None:
             roles = sorted({role for role, _country in ctx.lexicon.roles_of(last_person, published)})
             position = _resolve_role(ctx, counterpart, roles, last_person)
         else:
@@ -57,6 +62,12 @@ def resolve_roles(ctx: Context) -> None:
         for found in ctx.result.mentions[added:]:
             if ctx.is_person(found.entity_id):
                 bisect.insort(people, (found.start, found.entity_id))
+
+
+def _named_before(people: list[tuple[int, int]], offset: int) -> int | None:
+    """The person named last before `offset` (`people`: (offset, actor id), in order)."""
+    before = bisect.bisect_left(people, (offset, -1))
+    return people[before - 1][1] if before else None
 
 
 def _resolve_role(ctx: Context, role_match: Match, roles: list[str], counterpart_of: int | None) -> int:

@@ -114,7 +114,11 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
 
 def tokenize(text: str) -> list[Token]:
     """Words of the display text with their offsets (punctuation is dropped)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    tokens = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        tokens.append(Token(text[start:end], start, end))  # slicing: faster than the match's group()
+    return tokens
 
 
 def normalize_phrase(text: str) -> str:

@@ -74,3 +74,19 @@ def test_the_longest_phrase_wins(lexicon):
 
 def test_a_stem_shorter_than_two_letters_is_never_tried():
     assert all(len(form) >= 2 for form, _prefix in stems("ولد"))
+
+
+def test_a_phrase_added_after_its_first_word_was_looked_up_is_found(lexicon):
+    """The trie remembers which words open a phrase; a new alias must not be hidden by that."""
+    assert found(lexicon, "وصل باشينيان إلى بروكسل") == []
+    lexicon.add_alias("باشينيان", Entry("actor", 10))
+    lexicon.add_alias("نيكول باشينيان", Entry("actor", 10))
+    assert found(lexicon, "وصل باشينيان إلى بروكسل") == [("باشينيان", {10}, "")]
+    assert found(lexicon, "ونيكول باشينيان") == [("ونيكول باشينيان", {10}, "و")]
+
+
+def test_the_remembered_openings_stay_bounded(lexicon, monkeypatch):
+    monkeypatch.setattr("articles.tagging.matcher.OPENINGS_KEPT", 3)
+    found(lexicon, "قال لافروف في موسكو إن الهدنة صامدة")
+    assert len(lexicon.aliases.openings) <= 3
+    assert found(lexicon, "قال لافروف في موسكو") == [("لافروف", {1}, ""), ("موسكو", {2}, "")]
