@@ -34,9 +34,10 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Func, IntegerField, QuerySet, TextField, Value
+from django.db.models import F, Func, IntegerField, QuerySet, TextField, Value
 from django.db.models.functions import Cast
 
+from articles.id_arrays import any_of
 from articles.models import Article, RankingChange
 from articles.search import QUERY_WORD, text_query, websearch_text
 from articles.text.normalize import normalize_phrase
@@ -129,23 +130,15 @@ def indexed_matches(text: str) -> Matches | None:
         return None
     index, query = found
     if query is None:
-        return Matches(0, _among([]))
+        return Matches(0, any_of("id", []))
     searcher = index.searcher()
     count = searcher.search(query, 1, count=True).count
     if count > FEW_MATCHES:
         return Matches(count, None)
     hits = searcher.search(query, FEW_MATCHES, count=False).hits
-    return Matches(count, _among(searcher.fast_field_values("id", [address for _score, address in hits])))
-
-
-def _among(ids: list[int]) -> Func:
-    """`id = ANY(ids)`, the ids as one text parameter (Django's array adapter costs 5 ms for
-    a thousand ids)."""
-    array = "{" + ",".join(map(str, ids)) + "}"
-    return Func(
-        F("id"), Value(array), arg_joiner=" = ANY(", template="(%(expressions)s::bigint[]))",
-        output_field=BooleanField(),
-    )  # fmt: skip
+    return Matches(
+        count, any_of("id", searcher.fast_field_values("id", [address for _score, address in hits]))
+    )
 
 
 def _words_query(text: str):
@@ -155,11 +148,11 @@ def _words_query(text: str):
         return None
     import tantivy
 
-    words, any_of = query_terms(text)
+    words, alternatives = query_terms(text)
     index = _open(path)
     if not words:
         return index, None
-    occur = tantivy.Occur.Should if any_of else tantivy.Occur.Must
+    occur = tantivy.Occur.Should if alternatives else tantivy.Occur.Must
     query = tantivy.Query.boolean_query(
         [(occur, tantivy.Query.term_query(index.schema, "text", word)) for word in words]
     )
@@ -182,7 +175,7 @@ def by_relevance(articles: QuerySet, text: str) -> QuerySet:
     # The ids as an array for the index scan and as a JSON object for each row's rank: two
     # text parameters (Django's array adapter costs 5 ms for a thousand ids) and an O(log n)
     # lookup per row (array_position scans the array: 10 ms for a thousand rows).
-    among = _among(ranked)
+    among = any_of("id", ranked)
     ranks = json.dumps({str(article_id): rank for rank, article_id in enumerate(ranked, 1)})
     position = Func(
         Value(ranks), Cast(F("id"), TextField()), arg_joiner="::jsonb ->> ", template="((%(expressions)s)::int)",

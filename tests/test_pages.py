@@ -168,3 +168,20 @@ def test_the_list_makes_a_fixed_number_of_queries(client, demo, django_assert_ma
     # the count's planner guard (2), the facets' sample read once (1), the rows with who is named (1)
     with django_assert_max_num_queries(16):
         page(client, reverse("articles:list"), actor="sergey-lavrov")
+
+
+def test_the_event_facet_counts_articles_reporting_events_no_editor_rejected(client, demo):
+    def shown() -> dict[str, int]:
+        facets = {f.parameter: f for f in client.get(reverse("articles:list")).context["facets"]}
+        return {value: count for value, _label, count, _url in facets["event_type"].options}
+
+    def reporting(kind: str) -> int:
+        kept = Event.objects.kept().filter(kind=kind)
+        return Article.objects.stories().filter(events__in=kept).distinct().count()
+
+    counts = shown()
+    assert len(counts) >= 2
+    assert counts == {kind: reporting(kind) for kind in counts}
+    kind = max(counts, key=counts.get)
+    Event.objects.filter(kind=kind).update(status=ReviewStatus.REJECTED)
+    assert kind not in shown()
