@@ -112,7 +112,7 @@ class ArticleFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         queryset = queryset.between(self.form.cleaned_data["date_from"], self.form.cleaned_data["date_to"])
         if self.by_relevance:
-            return by_relevance(queryset, self.words)
+            return by_relevance(queryset, self.words, self.matches.best_ranked if self.matches else None)
         return queryset.newest_first()
 
     @property

@@ -107,10 +107,20 @@ def best_ranked(text: str, limit: int = CANDIDATES) -> list[int] | None:
 @dataclass(frozen=True)
 class Matches:
     """What the index knows of a search by plain words: how many articles hold them all
-    and, when there are at most FEW_MATCHES, which (`id = ANY(…)`, else None)."""
+    and, when there are at most FEW_MATCHES, which, best-ranked first (else None)."""
 
     count: int
-    among: Func | None
+    ids: list[int] | None
+
+    @property
+    def among(self) -> Func | None:
+        """The matches as a filter, `id = ANY(…)`, when the index listed them."""
+        return None if self.ids is None else any_of("id", self.ids)
+
+    @property
+    def best_ranked(self) -> list[int] | None:
+        """What `best_ranked` would answer, when the index listed every match."""
+        return None if self.ids is None else self.ids[:CANDIDATES]
 
     def capped(self, cap: int) -> tuple[int, bool]:
         return min(self.count, cap), self.count > cap
@@ -130,15 +140,13 @@ def indexed_matches(text: str) -> Matches | None:
         return None
     index, query = found
     if query is None:
-        return Matches(0, any_of("id", []))
+        return Matches(0, [])
     searcher = index.searcher()
     count = searcher.search(query, 1, count=True).count
     if count > FEW_MATCHES:
         return Matches(count, None)
     hits = searcher.search(query, FEW_MATCHES, count=False).hits
-    return Matches(
-        count, any_of("id", searcher.fast_field_values("id", [address for _score, address in hits]))
-    )
+    return Matches(count, searcher.fast_field_values("id", [address for _score, address in hits]))
 
 
 def _words_query(text: str):
@@ -159,15 +167,17 @@ def _words_query(text: str):
     return index, query
 
 
-def by_relevance(articles: QuerySet, text: str) -> QuerySet:
+def by_relevance(articles: QuerySet, text: str, ranked: list[int] | None = None) -> QuerySet:
     """The articles of `articles` that the words of `text` find, best first: the index's
-    best-ranked candidates, in its order. Plain words need nothing more (every candidate
-    holds them all); a query with `websearch` syntax (a quoted phrase, `-word`, `or`) is
-    also matched by PostgreSQL, row by row, which reads each candidate's vector. Without
-    an index, every match, by `ts_rank`. The rows carry `relevance`, smallest first."""
+    best-ranked candidates (`ranked`, when the caller has them already), in its order.
+    Plain words need nothing more (every candidate holds them all); a query with
+    `websearch` syntax (a quoted phrase, `-word`, `or`) is also matched by PostgreSQL, row
+    by row, which reads each candidate's vector. Without an index, every match, by
+    `ts_rank`. The rows carry `relevance`, smallest first."""
     query = text_query(text)
     matching = articles.filter(search_vector=query)
-    ranked = best_ranked(text)
+    if ranked is None:
+        ranked = best_ranked(text)
     if ranked is None:
         return matching.annotate(relevance=-SearchRank(F("search_vector"), query)).order_by(
             "relevance", "-id"

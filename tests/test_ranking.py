@@ -226,3 +226,21 @@ def test_a_word_search_matches_in_postgresql_while_the_index_is_behind(
     assert ranking.indexed_matches(TRUCE) is None
     newest = listed(client, q=TRUCE)["results"][0]
     assert newest["id"] == Article.objects.get(origin__endswith="later.txt").id
+
+
+@pytest.mark.parametrize("words", [TRUCE, "هدنة موسكو", "إعمار المدن"])
+def test_a_relevance_list_of_few_matches_asks_the_index_once(client, reports, monkeypatch, words):
+    """The matches the index listed, best first, are the relevance list's candidates: no
+    second search for them, and the same list as that search gives."""
+    ranked = listed(client, q=words, order="relevance")
+    assert ranked["results"]
+
+    def second_search(*args, **kwargs):
+        raise AssertionError("the index was searched a second time")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ranking, "best_ranked", second_search)
+        assert listed(client, q=words, order="relevance") == ranked
+    monkeypatch.setattr(ranking, "FEW_MATCHES", -1)  # no ids from the count: best_ranked is asked
+    assert ranking.indexed_matches(words).best_ranked is None
+    assert listed(client, q=words, order="relevance") == ranked
