@@ -1,4 +1,5 @@
-"""What editors do to the archive: decide on suggestions, merge actors, settle candidates.
+"""What editors do to the archive: decide on suggestions, merge actors, settle candidates,
+correct an article's text.
 
 The admin's actions and views call these functions; each runs in one transaction,
 locks the rows it changes, and leaves the change in the history (django-simple-history
@@ -7,14 +8,28 @@ records every save, with the user from the request).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
+from itertools import accumulate
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Actor, ActorStatus, Alias, Event, EventParticipant, Mention, ReviewStatus
+from articles.models import (
+    Actor,
+    ActorStatus,
+    Alias,
+    Article,
+    Event,
+    EventParticipant,
+    Mention,
+    ReviewStatus,
+)
+from articles.tagging.apply import tag
 
 
 class CurationError(ValueError):
@@ -125,3 +140,72 @@ def settle_candidates(actors: Iterable[Actor], accept: bool) -> int:
             actor.save(update_fields=["status"])
             changed += 1
     return changed
+
+
+def follow_text_edit(article: Article, title_before: str, body_before: str) -> Counter:
+    """After an editor corrected the title or the body of `article` (saved already): the
+    mentions editors decided on move with the words they cover, or go when those words
+    were changed; the suggestions are made again for the new text."""
+    spans = {True: _moved_spans(title_before, article.title), False: _moved_spans(body_before, article.body)}
+    counts: Counter = Counter()
+    with transaction.atomic():
+        decided = (
+            Mention.objects.select_for_update().filter(article=article).exclude(status=ReviewStatus.SUGGESTED)
+        )
+        for mention in decided:
+            span = spans[mention.in_title](mention.start, mention.end)
+            if span is None:
+                mention.delete()
+                counts["dropped"] += 1
+            elif span != (mention.start, mention.end):
+                mention.start, mention.end = span
+                mention.save(update_fields=["start", "end"])
+                counts["moved"] += 1
+        counts.update(tag(article))
+    return counts
+
+
+def _moved_spans(before: str, after: str) -> Callable[[int, int], tuple[int, int] | None]:
+    """Where a span of `before` is in `after`: None unless its words are all kept, in one
+    unchanged stretch. The texts are compared as runs of words and of spaces (difflib's
+    matching blocks); character by character, a long article takes a second."""
+    if before == after:
+        return lambda start, end: (start, end)
+    old, new = _PIECE.findall(before), _PIECE.findall(after)
+    old_starts, new_starts = _starts(old), _starts(new)
+    blocks = _matching_blocks(old, new)
+
+    def moved(start: int, end: int) -> tuple[int, int] | None:
+        first, last = bisect_right(old_starts, start) - 1, bisect_right(old_starts, end - 1) - 1
+        for a, b, size in blocks:
+            if a <= first and last < a + size:
+                shift = new_starts[b] - old_starts[a]
+                return start + shift, end + shift
+        return None
+
+    return moved
+
+
+def _matching_blocks(old: list[str], new: list[str]) -> list[tuple[int, int, int]]:
+    """difflib's matching blocks, the common beginning and end set aside first: an editor's
+    correction is usually one place in a long text, and difflib is quadratic in the rest."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    middle = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False)
+    return [
+        (0, 0, head),
+        *((a + head, b + head, size) for a, b, size in middle.get_matching_blocks() if size),
+        (len(old) - tail, len(new) - tail, tail),
+    ]
+
+
+_PIECE = re.compile(r"\s+|\S+")
+
+
+def _starts(pieces: list[str]) -> list[int]:
+    """The offset of each piece in the text they make up."""
+    return list(accumulate((len(piece) for piece in pieces[:-1]), initial=0))

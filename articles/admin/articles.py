@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from articles.admin.common import CuratedAdmin, ReviewPermission, decision_action
-from articles.curation import review_mentions
+from articles.curation import follow_text_edit, review_mentions
 from articles.models import Article, DateOrigin, Mention, ReviewStatus, Source, UndatedArticle
 from articles.tagging.apply import tag
 
@@ -95,6 +95,20 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
             .get_queryset(request)
             .annotate(suggested=Count("mentions", filter=Q(mentions__status=ReviewStatus.SUGGESTED)))
         )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"title", "body"} & set(form.changed_data):
+            counts = follow_text_edit(obj, form.initial["title"], form.initial["body"])
+            self.message_user(
+                request,
+                _(
+                    "The text changed: %(moved)d reviewed mentions moved with their words, "
+                    "%(dropped)d went with them, and the suggestions were made again."
+                )
+                % {"moved": counts["moved"], "dropped": counts["dropped"]},
+                messages.INFO,
+            )
 
     @admin.display(description=_("suggestions to review"), ordering="suggested")
     def suggestions(self, article: Article) -> int:

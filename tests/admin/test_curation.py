@@ -209,3 +209,40 @@ def test_saving_other_fields_leaves_the_search_vector_alone(articles):
     assert not Article.objects.filter(pk=moscow.pk, search_vector=text_query("قديم")).exists()
     moscow.save(update_fields=["title"])
     assert Article.objects.filter(pk=moscow.pk, search_vector=text_query("قديم")).exists()
+
+
+def _covered(mention: Mention) -> str:
+    text = mention.article.title if mention.in_title else mention.article.body
+    return text[mention.start : mention.end]
+
+
+def test_after_an_edit_of_the_body_every_mention_still_covers_its_words(editor, articles):
+    moscow = articles["moscow"]
+    body = Mention.objects.filter(article=moscow, in_title=False)
+    lavrov = body.filter(matched_text="لافروف").order_by("start").last()
+    bayramov = body.get(matched_text="جيهون بيراموف")
+    Mention.objects.filter(pk__in=[lavrov.pk, bayramov.pk]).update(status=ReviewStatus.CONFIRMED)
+    url = reverse("admin:articles_article_change", args=[moscow.pk])
+    posted = _as_posted(editor.get(url).context["adminform"].form)
+    # A line added before everything, and a name respelled: one decision moves, one goes.
+    posted["body"] = "تحديث: أضيفت تفاصيل جديدة.\n\n" + moscow.body.replace("بيراموف", "بايراموف")
+    response = editor.post(url, posted, follow=True)
+    assert "انتقلت 1 من الإشارات المراجَعة" in response.content.decode()
+
+    moved = Mention.objects.get(pk=lavrov.pk)
+    assert (moved.status, _covered(moved)) == (ReviewStatus.CONFIRMED, "لافروف")
+    assert moved.start > lavrov.start
+    assert not Mention.objects.filter(pk=bayramov.pk).exists()
+    kept = Mention.objects.filter(article=moscow).select_related("article")
+    assert kept.filter(status=ReviewStatus.SUGGESTED).exists()
+    assert all(_covered(mention) == mention.matched_text for mention in kept)
+
+
+def test_an_edit_elsewhere_in_the_form_leaves_the_mentions_alone(editor, articles):
+    moscow = articles["moscow"]
+    before = set(Mention.objects.filter(article=moscow).values_list("pk", "start", "end"))
+    url = reverse("admin:articles_article_change", args=[moscow.pk])
+    posted = _as_posted(editor.get(url).context["adminform"].form)
+    posted["author"] = "سامر الحلبي"
+    assert editor.post(url, posted).status_code == 302
+    assert set(Mention.objects.filter(article=moscow).values_list("pk", "start", "end")) == before
