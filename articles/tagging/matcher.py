@@ -77,10 +77,12 @@ def openings(trie: dict, word: str) -> tuple[tuple[str, dict], ...]:
 
 def starts(trie: dict, words: list[str]) -> list[int]:
     """The positions in `words` where a phrase of `trie` may begin, in order."""
-    if not isinstance(trie, Trie):
-        return [i for i, word in enumerate(words) if openings(trie, word)]
-    known = trie.openings  # read inline: this runs for every word of every article
-    return [i for i, word in enumerate(words) if (known[word] if word in known else openings(trie, word))]
+    known = trie.openings.get if isinstance(trie, Trie) else {}.get  # inline: runs for every word
+    return [
+        i
+        for i, word in enumerate(words)
+        if (found if (found := known(word)) is not None else openings(trie, word))
+    ]
 
 
 def find_longest(trie: dict, words: list[str], start: int = 0) -> list[Match]:
