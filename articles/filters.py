@@ -141,7 +141,7 @@ class ArticleFilter(django_filters.FilterSet):
         self.words, self.matches = value, indexed_matches(value)
         if self.form.cleaned_data.get("order") == RELEVANCE:
             return queryset  # `ranking.by_relevance` finds the words, in `filter_queryset`
-        if self.matches is not None and self.matches.among is not None:
+        if self.matches is not None and self.matches.ids is not None:
             return queryset.filter(self.matches.among)
         return queryset.filter(search_vector=words)
 
