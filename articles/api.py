@@ -34,6 +34,7 @@ from articles.models import (
 )
 from articles.models.article import SORT_KEY, UNLISTED
 from articles.paging import COUNT_CAP, Cursor, capped_count, keyset_page, offset_page
+from articles.ranking import CANDIDATES
 from articles.search import MAX_QUERY_CHARS, find_actors, find_venues
 
 PAGE_SIZE = 20
@@ -61,6 +62,11 @@ class PageForm(forms.Form):
         if self.cleaned_data.get("after") and (self.cleaned_data.get("page") or 1) > 1:
             raise forms.ValidationError({"after": "give `page` or `after`, not both"})
         return self.cleaned_data
+
+    @property
+    def reach(self) -> int:
+        """How many rows of the list a numbered page reads: those before it, its own, one more."""
+        return (self.cleaned_data["page"] or 1) * (self.cleaned_data["page_size"] or PAGE_SIZE) + 1
 
 
 class LookupForm(forms.Form):
@@ -185,7 +191,8 @@ def _article_ids() -> Prefetch:
 
 @require_safe
 def article_list(request: HttpRequest) -> JsonResponse:
-    articles, paging = ArticleFilter(request.GET), PageForm(request.GET)
+    paging = PageForm(request.GET)
+    articles = ArticleFilter(request.GET, reach=paging.reach if paging.is_valid() else CANDIDATES)
     if not (articles.is_valid() & paging.is_valid()):  # both checked: every bad parameter is named
         return _invalid(articles.errors, paging.errors)
     listed = articles.qs.listed().defer("body")

@@ -17,7 +17,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
-from articles.ranking import Matches, by_relevance, indexed_matches
+from articles.ranking import CANDIDATES, Matches, by_relevance, indexed_matches
 from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -99,10 +99,13 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["q", "actor", "venue", "source", "event_type", "date_from", "date_to", "order"]
         form = DateRangeForm
 
-    def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
+    def __init__(
+        self, data=None, queryset: QuerySet | None = None, *, reach: int = CANDIDATES, **kwargs
+    ) -> None:
         super().__init__(data, Article.objects.all() if queryset is None else queryset, **kwargs)
         self.words: str | None = None  # `q`, when it was searched as words rather than as a name
         self.matches: Matches | None = None  # what the relevance index knows of those words
+        self.reach = reach  # how far into the list the caller reads: a page's offset + size + 1
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Newest first, the date range on the sort key: once an actor drives the list (see
@@ -112,7 +115,11 @@ class ArticleFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         queryset = queryset.between(self.form.cleaned_data["date_from"], self.form.cleaned_data["date_to"])
         if self.by_relevance:
-            return by_relevance(queryset, self.words, self.matches.best_ranked if self.matches else None)
+            ranked = self.matches.best_ranked if self.matches else None
+            # A list of the words alone, while the index has every change, is the index's
+            # order itself: the rows read are all the candidates it needs.
+            limit = min(self.reach, CANDIDATES) if self._words_alone() else CANDIDATES
+            return by_relevance(queryset, self.words, ranked, limit)
         return queryset.newest_first()
 
     @property
@@ -123,10 +130,13 @@ class ArticleFilter(django_filters.FilterSet):
     def counted_by_index(self, cap: int) -> tuple[int, bool] | None:
         """The capped count of a list that is a word search and nothing else, from the
         ranking index (see `ranking.indexed_matches`); None for any other list."""
+        return self.matches.capped(cap) if self._words_alone() else None
+
+    def _words_alone(self) -> bool:
+        """Whether the list is a search by plain words that no other parameter narrows, and
+        the index has taken in every change (it knows the matches: `self.matches`)."""
         narrowing = ("actor", "venue", "source", "event_type", "date_from", "date_to")
-        if self.matches is None or any(self.form.cleaned_data.get(name) for name in narrowing):
-            return None
-        return self.matches.capped(cap)
+        return self.matches is not None and not any(self.form.cleaned_data.get(name) for name in narrowing)
 
     def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset

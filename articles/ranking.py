@@ -167,17 +167,22 @@ def _words_query(text: str):
     return index, query
 
 
-def by_relevance(articles: QuerySet, text: str, ranked: list[int] | None = None) -> QuerySet:
+def by_relevance(
+    articles: QuerySet, text: str, ranked: list[int] | None = None, limit: int = CANDIDATES
+) -> QuerySet:
     """The articles of `articles` that the words of `text` find, best first: the index's
-    best-ranked candidates (`ranked`, when the caller has them already), in its order.
-    Plain words need nothing more (every candidate holds them all); a query with
+    `limit` best-ranked candidates (from `ranked`, when the caller has them already), in
+    its order. Plain words need nothing more (every candidate holds them all); a query with
     `websearch` syntax (a quoted phrase, `-word`, `or`) is also matched by PostgreSQL, row
     by row, which reads each candidate's vector. Without an index, every match, by
-    `ts_rank`. The rows carry `relevance`, smallest first."""
+    `ts_rank`. The rows carry `relevance`, smallest first.
+
+    A smaller `limit` is for a list that nothing else narrows, read no further than
+    `limit` rows: its rows are the index's first ones, and PostgreSQL fetches only them
+    (a thousand candidates cost a first page 5 ms more, docs/performance-notes.md)."""
     query = text_query(text)
     matching = articles.filter(search_vector=query)
-    if ranked is None:
-        ranked = best_ranked(text)
+    ranked = best_ranked(text, limit) if ranked is None else ranked[:limit]
     if ranked is None:
         return matching.annotate(relevance=-SearchRank(F("search_vector"), query)).order_by(
             "relevance", "-id"

@@ -79,3 +79,8 @@ def test_tantivy_finds_what_the_archive_finds_for_a_name_and_for_words(demo):
     assert (
         set(engine.full_text_ranked(words, every)) == set(engines.ours_full_text_ranked(words, every)) == ours
     )
+    # Ranked, top 20: the archive's first page, and Tantivy alone over the archive's own
+    # relevance index (the side by side at a million articles), as the in-memory engine.
+    best = engine.full_text_ranked(words)
+    assert engines.indexed_full_text_ranked(words) == best
+    assert engines.ours_full_text_relevance(words) == best

@@ -244,3 +244,25 @@ def test_a_relevance_list_of_few_matches_asks_the_index_once(client, reports, mo
     monkeypatch.setattr(ranking, "FEW_MATCHES", -1)  # no ids from the count: best_ranked is asked
     assert ranking.indexed_matches(words).best_ranked is None
     assert listed(client, q=words, order="relevance") == ranked
+
+
+def test_a_relevance_page_of_the_words_alone_reads_only_its_rows_of_the_index(client, reports, monkeypatch):
+    """Nothing but the words narrows the list: its rows are the index's first ones, so a page
+    gives PostgreSQL the ids up to its end (and one more), and the pages are those of the
+    thousand candidates. A narrowed list still draws from all the candidates."""
+    everything = list(ranking.by_relevance(Article.objects.all(), TRUCE).values_list("id", flat=True))
+    assert len(everything) == 3
+    given = []
+    real_any_of = ranking.any_of
+    monkeypatch.setattr(
+        ranking, "any_of", lambda field, ids: given.append(len(ids)) or real_any_of(field, ids)
+    )
+
+    pages = [listed(client, q=TRUCE, order="relevance", page_size=1, page=n)["results"] for n in (1, 2, 3)]
+    assert [row["id"] for page in pages for row in page] == everything
+    assert given == [2, 3, 3]  # page n of one row reads n + 1 rows; there are 3
+
+    given.clear()
+    later = listed(client, q=TRUCE, order="relevance", page_size=1, date_from="2020-10-11")
+    assert given == [3] and later["count"] == 2
+    assert later["results"][0]["id"] == next(pk for pk in everything if pk != reports["truce.txt"].id)
