@@ -12,6 +12,7 @@ from .choices import (
     ReviewStatus,
     VenueKind,
 )
+from .dictionary import DictionaryVersion
 from .event import Event, EventParticipant, Mention
 from .named import ActorMonth, ArticleActor, ArticleVenue
 from .ranking import RankingChange
@@ -28,6 +29,7 @@ __all__ = [
     "ArticleVenue",
     "DateOrigin",
     "DatePrecision",
+    "DictionaryVersion",
     "Event",
     "EventParticipant",
     "EventType",

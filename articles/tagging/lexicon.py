@@ -110,21 +110,18 @@ def get_lexicon() -> Lexicon:
     return _cache["lexicon"]  # type: ignore[return-value]
 
 
-def dictionary_version() -> tuple:
-    """Changes whenever an alias, role or actor the lexicon uses is added, removed or edited
-    in a way that matters (candidates proposed by discovery do not count)."""
+def dictionary_version():
+    """The dictionary's stamp (`models.DictionaryVersion`): it changes whenever an alias,
+    role, venue or active actor the lexicon uses is added, removed or edited (candidates
+    proposed by discovery do not count). One primary-key read: every name search asks."""
     from django.db import connection
 
-    with connection.cursor() as cursor:  # one round trip: every name search asks
-        cursor.execute(
-            "SELECT * FROM"
-            " (SELECT count(*), max(alias.id), sum(hashtext(alias.name || coalesce(actor.kind, '')))"
-            "  FROM articles_alias alias LEFT JOIN articles_actor actor ON actor.id = alias.actor_id"
-            "  WHERE actor.id IS NULL OR actor.status = 'active') aliases,"
-            " (SELECT count(*), max(id), sum(hashtext(role || coalesce(\"end\"::text, '')))"
-            "  FROM articles_actorrole) roles"
-        )
-        return cursor.fetchone()
+    from articles.models import DictionaryVersion
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT stamp FROM {DictionaryVersion._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def build_lexicon() -> Lexicon:

@@ -1,0 +1,14 @@
+DROP TRIGGER dictionary_after_alias_insert ON articles_alias;
+DROP TRIGGER dictionary_after_alias_delete ON articles_alias;
+DROP TRIGGER dictionary_after_alias_update_old ON articles_alias;
+DROP TRIGGER dictionary_after_alias_update_new ON articles_alias;
+DROP TRIGGER dictionary_after_actor_insert ON articles_actor;
+DROP TRIGGER dictionary_after_actor_delete ON articles_actor;
+DROP TRIGGER dictionary_after_actor_update_old ON articles_actor;
+DROP TRIGGER dictionary_after_actor_update_new ON articles_actor;
+DROP TRIGGER dictionary_after_role_change ON articles_actorrole;
+DROP TRIGGER dictionary_after_venue_change ON articles_venue;
+DROP FUNCTION articles_dictionary_alias_changed();
+DROP FUNCTION articles_dictionary_actor_changed();
+DROP FUNCTION articles_dictionary_changed();
+DROP FUNCTION articles_dictionary_stamp();
