@@ -190,8 +190,8 @@ class Command(BaseCommand):
         else:
             lines += [
                 "",
-                f"Tantivy was not built at this size (over {latency_module.LARGE:,} articles); the side-by-side"
-                " comparison with it is in the smaller runs of performance-notes.md.",
+                f"The in-memory Tantivy index (names, newest first) was not built at this size (over"
+                f" {latency_module.LARGE:,} articles); that side by side is in the smaller runs of performance-notes.md.",
             ]
         lines += ["", "Targets, what is still missing and the plan: see the section below.", ""]
         notes = Path(settings.BASE_DIR) / "docs" / "performance-notes.md"
@@ -224,8 +224,8 @@ class Command(BaseCommand):
             "## Ranked full text beside Tantivy alone, at this size",
             "",
             f"The {ranked['queries']} queries above (the phrases and the frequent words), 20 best ranked, at the ORM:"
-            " the archive's relevance list as the API's first page builds it (`ArticleFilter`: the name lookup,"
-            " the index's count, then PostgreSQL fetching the page's candidates), and Tantivy alone, BM25 over"
+            " the archive's relevance list as a first page of the words alone reads it (`by_relevance` with"
+            " the page's 21 candidates: the index proposes, PostgreSQL fetches them), and Tantivy alone, BM25 over"
             " every document of the archive's own relevance index (the same normalized text and query).",
             "",
             "| | p50 ms | p95 ms |",
