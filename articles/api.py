@@ -34,7 +34,6 @@ from articles.models import (
 )
 from articles.models.article import SORT_KEY, UNLISTED
 from articles.paging import COUNT_CAP, Cursor, capped_count, keyset_page, offset_page
-from articles.ranking import CANDIDATES
 from articles.search import MAX_QUERY_CHARS, find_actors, find_venues
 
 PAGE_SIZE = 20
@@ -192,7 +191,8 @@ def _article_ids() -> Prefetch:
 @require_safe
 def article_list(request: HttpRequest) -> JsonResponse:
     paging = PageForm(request.GET)
-    articles = ArticleFilter(request.GET, reach=paging.reach if paging.is_valid() else CANDIDATES)
+    reading = {"reach": paging.reach, "after": paging.cleaned_data["after"]} if paging.is_valid() else {}
+    articles = ArticleFilter(request.GET, **reading)
     if not (articles.is_valid() & paging.is_valid()):  # both checked: every bad parameter is named
         return _invalid(articles.errors, paging.errors)
     listed = articles.qs.listed().defer("body")

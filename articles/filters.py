@@ -17,7 +17,8 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
-from articles.ranking import CANDIDATES, Matches, by_relevance, indexed_matches
+from articles.paging import Cursor
+from articles.ranking import CANDIDATES, FEW_MATCHES, Matches, by_relevance, indexed_matches
 from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -100,12 +101,20 @@ class ArticleFilter(django_filters.FilterSet):
         form = DateRangeForm
 
     def __init__(
-        self, data=None, queryset: QuerySet | None = None, *, reach: int = CANDIDATES, **kwargs
+        self,
+        data=None,
+        queryset: QuerySet | None = None,
+        *,
+        reach: int | None = None,
+        after: Cursor | None = None,
+        **kwargs,
     ) -> None:
         super().__init__(data, Article.objects.all() if queryset is None else queryset, **kwargs)
         self.words: str | None = None  # `q`, when it was searched as words rather than as a name
-        self.matches: Matches | None = None  # what the relevance index knows of those words
-        self.reach = reach  # how far into the list the caller reads: a page's offset + size + 1
+        self.matches: Matches | None = None  # what the relevance index found of those words
+        # How far into the list the caller reads (a page's offset + size + 1; None: all of
+        # it), and after which row (a newest-first page's cursor).
+        self.reach, self.after = reach, after
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Newest first, the date range on the sort key: once an actor drives the list (see
@@ -115,11 +124,7 @@ class ArticleFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         queryset = queryset.between(self.form.cleaned_data["date_from"], self.form.cleaned_data["date_to"])
         if self.by_relevance:
-            ranked = self.matches.best_ranked if self.matches else None
-            # A list of the words alone, while the index has every change, is the index's
-            # order itself: the rows read are all the candidates it needs.
-            limit = min(self.reach, CANDIDATES) if self._words_alone() else CANDIDATES
-            return by_relevance(queryset, self.words, ranked, limit)
+            return by_relevance(queryset, self.words, self.matches.ids if self.matches else None)
         return queryset.newest_first()
 
     @property
@@ -128,30 +133,44 @@ class ArticleFilter(django_filters.FilterSet):
         return self.form.cleaned_data.get("order") == RELEVANCE and self.words is not None
 
     def counted_by_index(self, cap: int) -> tuple[int, bool] | None:
-        """The capped count of a list that is a word search and nothing else, from the
-        ranking index (see `ranking.indexed_matches`); None for any other list."""
-        return self.matches.capped(cap) if self._words_alone() else None
+        """The capped count of a list that the ranking index answers (`_index_answers`),
+        from the index; None for any other list."""
+        return self.matches.capped(cap) if self.matches is not None and self._index_answers() else None
 
-    def _words_alone(self) -> bool:
-        """Whether the list is a search by plain words that no other parameter narrows, and
-        the index has taken in every change (it knows the matches: `self.matches`)."""
-        narrowing = ("actor", "venue", "source", "event_type", "date_from", "date_to")
-        return self.matches is not None and not any(self.form.cleaned_data.get(name) for name in narrowing)
+    def _index_answers(self) -> bool:
+        """Whether the list is a search by words that nothing but dates narrows, read no
+        further than `reach`: the index finds its rows itself, and counts them."""
+        narrowing = ("actor", "venue", "source", "event_type")
+        return self.reach is not None and not any(self.form.cleaned_data.get(name) for name in narrowing)
 
     def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset
 
     def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """A name finds its actors' articles; words, the articles that hold them all: the
+        rows the ranking index lists where it can (`_index_answers`: exactly the page's;
+        else the best-ranked candidates, or every match when there are few), else those
+        PostgreSQL's full-text index matches."""
         actors = [hit.actor for hit in find_actors(value)]
         if actors:
             return queryset.naming(actors)
         words = text_query(value)
         if not words:
             return queryset.none()
-        self.words, self.matches = value, indexed_matches(value)
-        if self.form.cleaned_data.get("order") == RELEVANCE:
+        relevance = self.form.cleaned_data.get("order") == RELEVANCE
+        dates = {
+            "start": self.form.cleaned_data.get("date_from"),
+            "end": self.form.cleaned_data.get("date_to"),
+        }
+        self.words = value
+        if self._index_answers():
+            limit, after = (min(self.reach, CANDIDATES) if relevance else self.reach), self.after
+        else:
+            limit, after = (CANDIDATES if relevance else FEW_MATCHES), None
+        self.matches = indexed_matches(value, limit, newest=not relevance, after=after, **dates)
+        if relevance:
             return queryset  # `ranking.by_relevance` finds the words, in `filter_queryset`
-        if self.matches is not None and self.matches.ids is not None:
+        if self.matches is not None and (self._index_answers() or self.matches.complete):
             return queryset.filter(self.matches.among)
         return queryset.filter(search_vector=words)
 

@@ -18,13 +18,17 @@ writer lock); `ingest` syncs at the end of each run, `manage.py rank_index` at w
 Without an index (not built yet, or its folder gone) a relevance list falls back to
 `ts_rank` over every match: the same matches, slowly.
 
-While the queue is empty the index also answers two questions of newest-first word
-searches by plain words: how many articles match and, when there are few, which
-(`indexed_matches`); PostgreSQL is slow at both for such queries.
+While the queue is empty the index also answers searches by plain words that nothing
+but dates narrows, in either order (`indexed_matches`): how many articles match, and the
+ids of a page's rows, which PostgreSQL then fetches by primary key. Each article carries
+its place in the newest-first list (`sort_key`: its date, then its id), so the index finds
+the newest matches as it finds the best-ranked ones; PostgreSQL is slow at both counting a
+common word and finding the newest rows of a rare one (docs/performance-notes.md).
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -39,11 +43,14 @@ from django.db.models.functions import Cast
 
 from articles.id_arrays import any_of
 from articles.models import Article, RankingChange
+from articles.paging import Cursor
 from articles.search import QUERY_WORD, text_query, websearch_text
 from articles.text.normalize import normalize_phrase
 
 CANDIDATES = 1000  # best-ranked articles a relevance list is drawn from, as counts stop at 1,000
-FEW_MATCHES = 8_000  # up to this many, a newest-first word search takes its matches from the index
+FEW_MATCHES = 8_000  # up to this many, a narrowed newest-first word search takes its matches from the index
+SCHEMA_VERSION = 2  # the index's folder; a new schema starts a new index (`rank_index` fills it)
+ID_BITS = 40  # a sort key is the day's ordinal above the article's id
 SYNC_BATCH = 2000
 WRITER_HEAP = 50_000_000  # bytes Tantivy buffers before it writes a segment
 WORD = re.compile(r"[^\W_]+")  # what Tantivy's default tokenizer keeps: runs of letters and digits
@@ -55,16 +62,23 @@ class IndexBusy(RuntimeError):
 
 
 def index_path() -> Path:
-    return Path(settings.RANKING_INDEX_DIR)
+    return Path(settings.RANKING_INDEX_DIR) / f"v{SCHEMA_VERSION}"
 
 
 def _schema():
-    import tantivy  # imported here: only relevance lists and syncs need it
+    import tantivy  # imported here: only word searches and syncs need it
 
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", stored=True, fast=True, indexed=True)
     builder.add_text_field("text", stored=False)
+    builder.add_unsigned_field("newest", fast=True)  # `sort_key`
     return builder.build()
+
+
+def sort_key(published: datetime.date | None, article_id: int) -> int:
+    """An article's place in newest-first order as one number: by date, then id, undated
+    last (0), as `ArticleQuerySet.newest_first` sorts; the greatest comes first."""
+    return (published.toordinal() if published else 0) << ID_BITS | article_id
 
 
 @cache
@@ -106,47 +120,87 @@ def best_ranked(text: str, limit: int = CANDIDATES) -> list[int] | None:
 
 @dataclass(frozen=True)
 class Matches:
-    """What the index knows of a search by plain words: how many articles hold them all
-    and, when there are at most FEW_MATCHES, which, best-ranked first (else None)."""
+    """What the index found for a search by plain words: how many articles hold them all
+    (within the dates asked) and the ids of the first of them, in the list's order."""
 
     count: int
-    ids: list[int] | None
+    ids: list[int]
 
     @property
-    def among(self) -> Func | None:
-        """The matches as a filter, `id = ANY(…)`, when the index listed them."""
-        return None if self.ids is None else any_of("id", self.ids)
+    def among(self) -> Func:
+        """The ids as a filter, `id = ANY(…)`."""
+        return any_of("id", self.ids)
 
     @property
-    def best_ranked(self) -> list[int] | None:
-        """What `best_ranked` would answer, when the index listed every match."""
-        return None if self.ids is None else self.ids[:CANDIDATES]
+    def complete(self) -> bool:
+        """Whether the ids are every match."""
+        return len(self.ids) >= self.count
 
     def capped(self, cap: int) -> tuple[int, bool]:
         return min(self.count, cap), self.count > cap
 
 
-def indexed_matches(text: str) -> Matches | None:
-    """The index's matches of `text`: plain words only, and only while the index has taken
-    in every change (else None: PostgreSQL matches and counts). Two things PostgreSQL does
-    slowly for such searches at a million articles: counting a common pair of words builds
-    a bitmap of every match (145–183 ms, against 1–26 ms here), and for a rare word it walks
-    the date index reading each row's vector from TOAST (4,100 matches: 133 ms), where
-    the ids cost a few ms (docs/performance-notes.md)."""
+def indexed_matches(
+    text: str,
+    limit: int,
+    *,
+    newest: bool,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    after: Cursor | None = None,
+) -> Matches | None:
+    """The index's matches of `text` published from `start` to `end`: the first `limit`
+    newest first (after `after`, a page's cursor) or best-ranked first. Plain words only,
+    and only while the index has taken in every change (else None: PostgreSQL matches and
+    counts). Counting a common pair of words costs PostgreSQL a bitmap of every match
+    (145–183 ms at a million articles, against 1–26 ms here), and a rare word's newest
+    rows a walk of the date index reading each row's vector from TOAST (4,100 matches:
+    133 ms); `count` ignores `after`, as a list's count does."""
     if not plain_words(text) or RankingChange.objects.exists():
         return None
     found = _words_query(text)
     if found is None:
         return None
-    index, query = found
-    if query is None:
+    index, words = found
+    if words is None:
         return Matches(0, [])
+    lowest = sort_key(start or datetime.date.min, 0) if start or end else 0  # dates leave out the undated
+    highest = sort_key(end, (1 << ID_BITS) - 1) if end else None
+    query = _within(index, words, lowest, highest)
     searcher = index.searcher()
-    count = searcher.search(query, 1, count=True).count
-    if count > FEW_MATCHES:
-        return Matches(count, None)
-    hits = searcher.search(query, FEW_MATCHES, count=False).hits
-    return Matches(count, searcher.fast_field_values("id", [address for _score, address in hits]))
+    if not newest:
+        result = searcher.search(query, max(limit, 1), count=True)
+        return Matches(
+            result.count, searcher.fast_field_values("id", [address for _score, address in result.hits])
+        )
+    count = None
+    if after is not None:
+        count = searcher.search(query, 1, count=True).count
+        before = sort_key(after.day, after.id) - 1
+        query = _within(index, words, lowest, before if highest is None else min(before, highest))
+    result = searcher.search(query, max(limit, 1), count=count is None, order_by_field="newest")
+    ids = [key & ((1 << ID_BITS) - 1) for key, _address in result.hits]
+    return Matches(result.count if count is None else count, ids)
+
+
+def _within(index, words, lowest: int, highest: int | None):
+    """`words`, in the articles whose sort keys lie from `lowest` to `highest` (included)."""
+    import tantivy
+
+    if lowest == 0 and highest is None:
+        return words
+    if highest is not None and highest < lowest:
+        return tantivy.Query.empty_query()
+    keys = tantivy.Query.range_query(
+        index.schema,
+        "newest",
+        tantivy.FieldType.Unsigned,
+        lowest,
+        highest,
+        include_lower=True,
+        include_upper=True,
+    )
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, words), (tantivy.Occur.Must, keys)])
 
 
 def _words_query(text: str):
@@ -242,16 +296,22 @@ def _apply(writer, changed: list[int]) -> None:
     # By query: `delete_documents_by_term` misses unsigned fields (tantivy 0.27's binding
     # makes the term signed; tests/test_ranking.py would see the stale copies).
     writer.delete_documents_by_query(tantivy.Query.term_set_query(_open(index_path()).schema, "id", changed))
-    for article_id, title, body in Article.objects.filter(id__in=changed).values_list("id", "title", "body"):
+    stored = Article.objects.filter(id__in=changed).values_list("id", "title", "body", "published")
+    for article_id, title, body, published in stored:
         document = tantivy.Document()
         document.add_unsigned("id", article_id)
         document.add_text("text", index_text(title, body))
+        document.add_unsigned("newest", sort_key(published, article_id))
         writer.add_document(document)
     writer.commit()
 
 
 def rebuild() -> int:
-    """Index every article again, from an empty index."""
+    """Index every article again, from an empty index; the files of an index of the first
+    schema, which lay in the folder itself, go."""
+    for stale in Path(settings.RANKING_INDEX_DIR).glob("*"):
+        if stale.is_file():
+            stale.unlink()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {RankingChange._meta.db_table} (article_id) "

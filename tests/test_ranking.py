@@ -2,11 +2,14 @@
 through the database's queue, and lists in relevance order keep PostgreSQL's matches and
 filters, best first, with page numbers."""
 
+import datetime
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
-from articles import ranking
-from articles.models import Article, RankingChange
+from articles import filters, ranking
+from articles.models import Article, DatePrecision, RankingChange, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -160,11 +163,11 @@ def test_without_an_index_relevance_falls_back_to_ts_rank(client, reports, setti
     assert answer["count"] == 3
 
 
-def test_a_busy_index_leaves_the_changes_queued(ingest, write, ranking_index):
+def test_a_busy_index_leaves_the_changes_queued(ingest, write):
     import tantivy
 
     ranking.sync()
-    holder = tantivy.Index(ranking._schema(), path=str(ranking_index), reuse=True).writer(
+    holder = tantivy.Index(ranking._schema(), path=str(ranking.index_path()), reuse=True).writer(
         heap_size=15_000_000
     )
     result = ingest(write("truce.txt", ABOUT_THE_TRUCE))
@@ -182,48 +185,125 @@ def _counted_by_postgresql(words: str) -> int:
     return Article.objects.filter(search_vector=text_query(words)).count()
 
 
+def _newest(words: str, **dates):
+    return ranking.indexed_matches(words, 20, newest=True, **dates)
+
+
 @pytest.mark.parametrize("words", [TRUCE, "هدنة موسكو", "إعمار المدن", "كلمة لا ترد"])
 def test_the_index_counts_a_word_search_as_postgresql_does(client, reports, words):
-    assert ranking.indexed_matches(words).capped(1000) == (_counted_by_postgresql(words), False)
+    assert _newest(words).capped(1000) == (_counted_by_postgresql(words), False)
     answer = listed(client, q=words)
     assert (answer["count"], answer["count_capped"]) == (_counted_by_postgresql(words), False)
-    assert ranking.indexed_matches(TRUCE).capped(2) == (2, True)
+    assert _newest(TRUCE).capped(2) == (2, True)
+    assert _newest(TRUCE, start=datetime.date(2020, 10, 11)).count == 2
+    assert _newest(TRUCE, end=datetime.date(2020, 10, 11)).count == 1
+    assert _newest(TRUCE, start=datetime.date(2020, 10, 13), end=datetime.date(2020, 10, 11)).count == 0
 
 
 def test_postgresql_counts_while_the_index_is_behind_or_the_list_is_narrowed(client, reports):
-    assert ranking.indexed_matches('"هدنة موسكو"') is None  # a phrase: websearch syntax
+    assert ranking.indexed_matches('"هدنة موسكو"', 20, newest=True) is None  # a phrase: websearch syntax
     reports["paris.txt"].delete()  # queued, not yet out of the index, which still counts it
-    assert ranking.indexed_matches(TRUCE) is None
+    assert _newest(TRUCE) is None
     assert listed(client, q=TRUCE)["count"] == _counted_by_postgresql(TRUCE) == 2
     ranking.sync()
-    assert ranking.indexed_matches(TRUCE).capped(1000) == (2, False)
-    # with a filter beside the words, the index's count would be wrong: PostgreSQL counts
+    assert _newest(TRUCE).capped(1000) == (2, False)
+    # dates the index knows; a source it does not: PostgreSQL counts
     assert listed(client, q=TRUCE, date_from="2020-10-15")["count"] == 1
+    other = Source.objects.create(name="مصدر آخر", slug="other")
+    Article.objects.filter(pk=reports["baku.txt"].pk).update(source=other)
+    assert listed(client, q=TRUCE, source="other")["count"] == 1
 
 
-@pytest.mark.parametrize("words", [TRUCE, "هدنة موسكو", "إعمار المدن", "كلمة لا ترد"])
-def test_a_rare_word_search_takes_its_matches_from_the_index_and_lists_what_postgresql_does(
-    client, reports, monkeypatch, words
-):
-    assert ranking.indexed_matches(words).among is not None
-    from_the_index = listed(client, q=words)
-    monkeypatch.setattr(ranking, "FEW_MATCHES", -1)  # every count is more: PostgreSQL matches
-    assert ranking.indexed_matches(words).among is None
-    assert listed(client, q=words) == from_the_index
+def _one_source() -> Source:
+    """A source that every article comes from, to narrow a list by."""
+    source = Source.objects.create(name="وكالة الأنباء", slug="agency")
+    Article.objects.update(source=source)
+    return source
 
 
-def test_a_word_search_matches_in_postgresql_while_the_index_is_behind(
-    client, reports, ingest, write, ranking_index
-):
+def _every_page(client, **params) -> list[list[int]]:
+    """The ids of each page of a list, following its `next` links to the end."""
+    pages, answer = [], listed(client, **params)
+    while True:
+        pages.append([row["id"] for row in answer["results"]])
+        if not answer["next"]:
+            return pages
+        answer = client.get(answer["next"]).json()
+
+
+LISTS = [
+    {"q": TRUCE}, {"q": "هدنة موسكو"}, {"q": "إعمار المدن"}, {"q": "كلمة لا ترد"},
+    {"q": TRUCE, "date_from": "2020-10-11"}, {"q": TRUCE, "date_to": "2020-10-12"},
+    {"q": TRUCE, "order": "relevance"}, {"q": TRUCE, "order": "relevance", "date_to": "2020-10-12"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("params", LISTS)
+def test_a_list_the_index_answers_is_the_list_postgresql_gives(client, reports, monkeypatch, params):
+    """Every page, by cursor and by number, of a search by words (and dates) alone: the rows
+    the index lists are those PostgreSQL finds, in the same order, with the same count."""
+    an_undated_match = reports["paris.txt"].pk  # undated articles come last, newest-first
+    Article.objects.filter(pk=an_undated_match).update(published=None, date_precision=DatePrecision.UNKNOWN)
+    ranking.sync()
+    from_the_index = _every_page(client, **params, page_size=1)
+    numbered = [
+        listed(client, **params, page_size=1, page=n)["results"] for n in range(1, len(from_the_index))
+    ]
+    counted = listed(client, **params)["count"]
+
+    monkeypatch.setattr(filters, "indexed_matches", lambda *args, **kwargs: None)
+    assert _every_page(client, **params, page_size=1) == from_the_index
+    assert [[row["id"] for row in page] for page in numbered] == from_the_index[: len(numbered)]
+    assert listed(client, **params)["count"] == counted
+    if params == {"q": TRUCE}:
+        assert from_the_index[-1] == [an_undated_match]
+
+
+def test_a_newest_first_page_of_the_words_alone_fetches_only_its_rows(client, reports, monkeypatch):
+    given = []
+    real_any_of = ranking.any_of
+    monkeypatch.setattr(
+        ranking, "any_of", lambda field, ids: given.append(list(ids)) or real_any_of(field, ids)
+    )
+    first = listed(client, q=TRUCE, page_size=1)
+    client.get(first["next"])
+    listed(client, q=TRUCE, page_size=1, page=3)
+    newest = [reports[name].pk for name in ("baku.txt", "paris.txt", "truce.txt")]
+    assert given == [newest[:2], newest[1:], newest]  # a page's rows and one more, from its cursor on
+
+    given.clear()
+    listed(client, q=TRUCE, page_size=1, source=_one_source().slug)  # narrowed: every match
+    assert sorted(given[0]) == sorted(newest)
+
+
+def test_the_index_follows_a_new_date(client, reports):
+    truce = reports["truce.txt"]
+    truce.published = datetime.date(2020, 11, 1)
+    truce.save()
+    assert list(RankingChange.objects.values_list("article_id", flat=True)) == [truce.pk]
+    ranking.sync()
+    assert _newest(TRUCE).ids[0] == truce.pk
+    assert listed(client, q=TRUCE)["results"][0]["id"] == truce.pk
+
+
+def test_a_rebuilt_index_leaves_the_first_schemas_files_behind(settings, reports):
+    from_the_first_schema = Path(settings.RANKING_INDEX_DIR) / "meta.json"
+    from_the_first_schema.write_text("{}")
+    assert ranking.rebuild() == 3
+    assert not from_the_first_schema.exists()
+    assert _newest(TRUCE).count == 3
+
+
+def test_a_word_search_matches_in_postgresql_while_the_index_is_behind(client, reports, ingest, write):
     import tantivy
 
-    holder = tantivy.Index(ranking._schema(), path=str(ranking_index), reuse=True).writer(
+    holder = tantivy.Index(ranking._schema(), path=str(ranking.index_path()), reuse=True).writer(
         heap_size=15_000_000
     )  # the index is busy: the new article stays queued, unseen by it
     later = "هدنة جديدة في قره باغ\nموسكو - 1 نوفمبر 2020 (وكالات) - أعلنت روسيا هدنة جديدة بين الطرفين."
     assert ingest(write("later.txt", later)).exit_code == 0
     del holder
-    assert ranking.indexed_matches(TRUCE) is None
+    assert _newest(TRUCE) is None
     newest = listed(client, q=TRUCE)["results"][0]
     assert newest["id"] == Article.objects.get(origin__endswith="later.txt").id
 
@@ -241,8 +321,7 @@ def test_a_relevance_list_of_few_matches_asks_the_index_once(client, reports, mo
     with monkeypatch.context() as patched:
         patched.setattr(ranking, "best_ranked", second_search)
         assert listed(client, q=words, order="relevance") == ranked
-    monkeypatch.setattr(ranking, "FEW_MATCHES", -1)  # no ids from the count: best_ranked is asked
-    assert ranking.indexed_matches(words).best_ranked is None
+    monkeypatch.setattr(filters, "indexed_matches", lambda *args, **kwargs: None)  # best_ranked is asked
     assert listed(client, q=words, order="relevance") == ranked
 
 
@@ -264,5 +343,8 @@ def test_a_relevance_page_of_the_words_alone_reads_only_its_rows_of_the_index(cl
 
     given.clear()
     later = listed(client, q=TRUCE, order="relevance", page_size=1, date_from="2020-10-11")
-    assert given == [3] and later["count"] == 2
+    assert given == [2] and later["count"] == 2  # the index knows the dates too
+    given.clear()
+    narrowed = listed(client, q=TRUCE, order="relevance", page_size=1, source=_one_source().slug)
+    assert given == [3] and narrowed["count"] == 3
     assert later["results"][0]["id"] == next(pk for pk in everything if pk != reports["truce.txt"].id)

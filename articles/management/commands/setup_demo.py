@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from articles.models import Actor, Article
+from articles.models import Actor, Article, RankingChange
 
 DEMO_CORPUS = Path(__file__).resolve().parents[2] / "data" / "demo"
 
@@ -25,5 +25,7 @@ class Command(BaseCommand):
             except SystemExit as exit_:
                 if exit_.code:
                     self.stderr.write("some demo files failed to ingest (see above)")
+        if RankingChange.objects.exists():  # a migration gave the relevance index a new schema
+            call_command("rank_index", stdout=self.stdout)
         call_command("setup_groups", stdout=self.stdout)
         call_command("ensure_admin", stdout=self.stdout)
