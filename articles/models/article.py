@@ -133,19 +133,20 @@ class Named(NamedTuple):
 
 
 def _named(pairs: type[models.Model], entity: str) -> RawSQL:
-    """The entities paired with each article, in name order, as {slug, name} objects.
+    """The entities paired with each article, in name order, as a JSON array of {slug, name}.
 
     Written in SQL: the same subquery through the ORM cost 3 ms of Python to build and
-    compile on every list, a quarter of an API page (docs/performance-notes.md)."""
+    compile on every list, a quarter of an API page (docs/performance-notes.md). One JSON
+    value a row, not an array of them: Django decodes each element of an array apart."""
     field = pairs._meta.get_field(entity)
     article = pairs._meta.get_field("article").related_model._meta.db_table
     return RawSQL(
-        f"""ARRAY(SELECT jsonb_build_object('slug', named.slug, 'name', named.name)
+        f"""(SELECT COALESCE(jsonb_agg(jsonb_build_object('slug', named.slug, 'name', named.name)
+        ORDER BY named.name, named.slug), '[]')
         FROM {pairs._meta.db_table} pair JOIN {field.related_model._meta.db_table} named
-        ON named.id = pair.{field.column} WHERE pair.article_id = {article}.id
-        ORDER BY named.name, named.slug)""",
+        ON named.id = pair.{field.column} WHERE pair.article_id = {article}.id)""",
         [],
-        output_field=ArrayField(models.JSONField()),
+        output_field=models.JSONField(),
     )
 
 
