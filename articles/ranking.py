@@ -178,9 +178,14 @@ def indexed_matches(
         count = searcher.search(query, 1, count=True).count
         before = sort_key(after.day, after.id) - 1
         query = _within(index, words, lowest, before if highest is None else min(before, highest))
-    result = searcher.search(query, max(limit, 1), count=count is None, order_by_field="newest")
-    ids = [key & ((1 << ID_BITS) - 1) for key, _address in result.hits]
-    return Matches(result.count if count is None else count, ids)
+    found, ids = newest_first(searcher, query, limit, count=count is None)
+    return Matches(found if count is None else count, ids)
+
+
+def newest_first(searcher, query, limit: int, count: bool = True) -> tuple[int | None, list[int]]:
+    """(how many articles a Tantivy query finds, if `count`; the ids of the `limit` newest)."""
+    result = searcher.search(query, max(limit, 1), count=count, order_by_field="newest")
+    return result.count, [key & ((1 << ID_BITS) - 1) for key, _address in result.hits]
 
 
 def _within(index, words, lowest: int, highest: int | None):
@@ -203,15 +208,20 @@ def _within(index, words, lowest: int, highest: int | None):
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, words), (tantivy.Occur.Must, keys)])
 
 
+def open_index():
+    """The index, None until `rank_index` or a sync has built it."""
+    path = index_path()
+    return _open(path) if (path / "meta.json").exists() else None
+
+
 def _words_query(text: str):
     """(the index, the query for the words of `text`, None for no words); None without an index."""
-    path = index_path()
-    if not (path / "meta.json").exists():
+    index = open_index()
+    if index is None:
         return None
     import tantivy
 
     words, alternatives = query_terms(text)
-    index = _open(path)
     if not words:
         return index, None
     occur = tantivy.Occur.Should if alternatives else tantivy.Occur.Must

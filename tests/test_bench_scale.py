@@ -1,5 +1,7 @@
 """The benchmark's scaled archive and its search-engine comparison, on real ingested articles."""
 
+import random
+
 import pytest
 from django.db import connection
 from django.db.models import Sum
@@ -84,3 +86,42 @@ def test_tantivy_finds_what_the_archive_finds_for_a_name_and_for_words(demo):
     best = engine.full_text_ranked(words)
     assert engines.indexed_full_text_ranked(words) == best
     assert engines.ours_full_text_relevance(words) == best
+
+
+def test_tantivy_alone_over_the_archive_index_finds_the_archive_first_pages(demo):
+    every = demo + 1
+    for name in ["لافروف", "Pashinyan", "علييف"]:
+        ours = engines.ours_listed(name, every)
+        assert ours, name
+        spellings = engines.spellings_with_clitics(name)
+        assert set(engines.indexed_name_search(spellings, every)) == set(ours), name
+        # newest first by the index's sort key: the archive's own order, cut at a page
+        assert engines.indexed_name_search(spellings) == ours[: engines.TOP], name
+    words = "وقف إطلاق النار"
+    ours = engines.ours_listed(words, every)
+    assert ours and engines.indexed_full_text_newest(words, every) == ours
+    assert engines.indexed_full_text_newest(words, 5) == ours[:5]
+
+
+def test_the_bench_latency_run_and_its_report_on_the_demo_corpus(demo):
+    from articles.bench import latency
+    from articles.management.commands.bench import Command
+
+    timings = latency.run(repeats=1)
+    beside = timings["beside_tantivy"]
+    assert beside["names"]["queries"] == len(latency.name_queries(random.Random(7)))
+    assert beside["newest"]["same"] == beside["newest"]["queries"] > 0  # the index and PostgreSQL agree
+    assert beside["ranked"]["same"] == beside["ranked"]["queries"]
+    assert 0 < beside["names"]["shared"] <= 1
+    figures = {"p50": 1.0, "p95": 2.0, "p99": 3.0, "n": 1, "rps": 1, "p50_ms": 1, "p95_ms": 1, "p99_ms": 1}
+    ingest = {"articles": demo, "new": demo, "duplicate": 0, "failed": 0, "seconds": 1,
+              "articles_per_second": demo, "peak_rss_mb": 1}  # fmt: skip
+    options = {"articles": demo, "scale": 1, "seed": 1, "repeats": 1, "measure_only": False, "workers": 1,
+               "concurrency": 1, "load_seconds": 1}  # fmt: skip
+    loads = {"article list": figures | {"requests": 1, "errors": 0}}
+    report = Command().report(options, ingest, timings, loads, 0.1, None)
+    assert "## Beside Tantivy alone, at this size" in report
+    assert (
+        f"| name search, the {beside['names']['queries']} names: 20 newest | {beside['names']['ours']['p50']}"
+        in report
+    )

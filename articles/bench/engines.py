@@ -18,8 +18,9 @@ from collections.abc import Callable
 from django.contrib.postgres.search import SearchRank
 from django.db.models import F
 
+from articles.filters import ArticleFilter
 from articles.models import Alias, Article
-from articles.ranking import best_ranked, by_relevance, index_text, query_terms
+from articles.ranking import best_ranked, by_relevance, index_text, newest_first, open_index, query_terms
 from articles.search import articles_matching, find_actors, full_text_search, text_query
 from articles.tagging.matcher import _prefixes
 
@@ -62,31 +63,36 @@ class TantivyArchive:
             result = self.searcher.search(query, top, count=False)
         return [self.searcher.doc(address)["id"][0] for _key, address in result.hits]
 
-    def all_words(self, text: str):
-        """Every word, anywhere: what PostgreSQL's websearch_to_tsquery makes of plain words."""
-        Occur, Query = self.tantivy.Occur, self.tantivy.Query
-        words, _any_of = query_terms(text)
-        return Query.boolean_query(
-            [(Occur.Must, Query.term_query(self.index.schema, "text", w)) for w in words]
-        )
-
-    def any_phrase(self, phrases: list[list[str]]):
-        Occur, Query = self.tantivy.Occur, self.tantivy.Query
-        schema = self.index.schema
-        clauses = [
-            (Occur.Should, Query.term_query(schema, "text", w[0]) if len(w) == 1 else Query.phrase_query(schema, "text", w))
-            for w in phrases
-        ]  # fmt: skip
-        return Query.boolean_query(clauses)
-
     def name_search(self, spellings: list[list[str]], top: int = TOP) -> list[int]:
-        return self._ids(self.any_phrase(spellings), newest_first=True, top=top)
+        return self._ids(any_phrase(self.index.schema, spellings), newest_first=True, top=top)
 
     def full_text_newest(self, text: str, top: int = TOP) -> list[int]:
-        return self._ids(self.all_words(text), newest_first=True, top=top)
+        return self._ids(all_words(self.index.schema, text), newest_first=True, top=top)
 
     def full_text_ranked(self, text: str, top: int = TOP) -> list[int]:
-        return self._ids(self.all_words(text), newest_first=False, top=top)
+        return self._ids(all_words(self.index.schema, text), newest_first=False, top=top)
+
+
+def all_words(schema, text: str):
+    """Every word, anywhere: what PostgreSQL's websearch_to_tsquery makes of plain words."""
+    import tantivy
+
+    words, _any_of = query_terms(text)
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, tantivy.Query.term_query(schema, "text", w)) for w in words]
+    )
+
+
+def any_phrase(schema, phrases: list[list[str]]):
+    """Any of the phrases (a word alone is a term)."""
+    import tantivy
+
+    Query = tantivy.Query
+    clauses = [
+        (tantivy.Occur.Should, Query.term_query(schema, "text", w[0]) if len(w) == 1 else Query.phrase_query(schema, "text", w))
+        for w in phrases
+    ]  # fmt: skip
+    return Query.boolean_query(clauses)
 
 
 def spellings_with_clitics(query: str) -> list[list[str]]:
@@ -126,6 +132,26 @@ def ours_full_text_relevance(text: str, top: int = TOP) -> list[int]:
     reads it: its Tantivy index proposes the page's candidates, PostgreSQL fetches them."""
     ranked = by_relevance(Article.objects.all(), text, limit=top + 1)
     return list(ranked.values_list("id", flat=True)[:top])
+
+
+def ours_listed(query: str, top: int = TOP) -> list[int]:
+    """The ids of the first page of `/api/articles/?q=…` as the API finds them (its FilterSet,
+    told how far the page reads), without the count and the rows' other columns: a name
+    through the mentions, words through the relevance index and then PostgreSQL."""
+    return list(ArticleFilter({"q": query}, reach=top + 1).qs.values_list("id", flat=True)[:top])
+
+
+def indexed_name_search(spellings: list[list[str]], top: int = TOP) -> list[int]:
+    """Tantivy alone over the archive's own relevance index: the `top` newest articles that
+    hold any of the spellings (`spellings_with_clitics`), by the index's sort key."""
+    index = open_index()
+    return newest_first(index.searcher(), any_phrase(index.schema, spellings), top, count=False)[1]
+
+
+def indexed_full_text_newest(text: str, top: int = TOP) -> list[int]:
+    """Tantivy alone over the archive's own index: the `top` newest articles holding every word."""
+    index = open_index()
+    return newest_first(index.searcher(), all_words(index.schema, text), top, count=False)[1]
 
 
 def indexed_full_text_ranked(text: str, top: int = TOP) -> list[int]:
