@@ -47,6 +47,7 @@ class _Index:
     by_form: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     by_skeleton: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     spellings: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    actors: dict[int, Actor] = field(default_factory=dict)  # shared by every search: read them only
     version: tuple = ()
 
 
@@ -54,11 +55,13 @@ _index = _Index()
 
 
 def _alias_index() -> _Index:
-    """Every active alias by normalized form and by skeleton, rebuilt when the dictionary changes."""
+    """Every active alias by normalized form and by skeleton, and the active actors,
+    rebuilt when the dictionary changes (any edit of an active actor changes its stamp)."""
     global _index
     version = dictionary_version()
     if _index.version != version:
         index = _Index(version=version)
+        index.actors = Actor.objects.filter(status=ActorStatus.ACTIVE).in_bulk()
         aliases = Alias.objects.filter(actor__status=ActorStatus.ACTIVE)
         for actor_id, name, normalized in aliases.values_list("actor_id", "name", "normalized"):
             index.by_form[normalized].add(actor_id)
@@ -78,8 +81,9 @@ def find_actors(query: str) -> list[ActorHit]:
     index = _alias_index()
     for how, ids in _steps(form, index):
         if ids:
-            actors = Actor.objects.in_bulk(ids)
-            hits = [ActorHit(actors[i], how, tuple(index.spellings[i])) for i in ids if i in actors]
+            hits = [
+                ActorHit(index.actors[i], how, tuple(index.spellings[i])) for i in ids if i in index.actors
+            ]
             return sorted(hits, key=lambda hit: (hit.actor.kind != "person", hit.actor.name))
     return []
 

@@ -62,3 +62,14 @@ def test_a_stamp_seen_in_a_rolled_back_transaction_is_never_given_again(loaded):
     assert dictionary_version() == loaded != seen[0]
     Alias.objects.create(actor=lavrov, name="لافروفسكي")  # the same change, committed this time
     assert dictionary_version() not in (loaded, seen[0])
+
+
+def test_a_name_search_reads_only_the_stamp_until_an_actor_changes(loaded, django_assert_num_queries):
+    assert find_actors("سيرغي لافروف")[0].actor.slug == "sergey-lavrov"
+    with django_assert_num_queries(1):  # the stamp: the aliases and the actors are kept
+        hit = find_actors("لافروف")[0]
+    assert hit.actor.name != "سيرجي فيكتوروفيتش لافروف"
+    Actor.objects.filter(slug="sergey-lavrov").update(name="سيرجي فيكتوروفيتش لافروف")
+    assert find_actors("لافروف")[0].actor.name == "سيرجي فيكتوروفيتش لافروف"
+    Actor.objects.filter(slug="sergey-lavrov").update(status=ActorStatus.REJECTED)
+    assert all(hit.actor.slug != "sergey-lavrov" for hit in find_actors("لافروف"))
