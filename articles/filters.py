@@ -65,7 +65,19 @@ def _query_filter() -> django_filters.CharFilter:
     )
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ListFilterSet(django_filters.FilterSet):
+    """A FilterSet whose form class is built once per process, not per request: its fields
+    depend on the filters' declarations alone (no queryset here reads the request), and
+    building them cost a list 0.3 ms of 0.65 (each form still copies its fields)."""
+
+    def get_form_class(self) -> type[forms.Form]:
+        own = type(self)  # each subclass builds its own
+        if "_built_form_class" not in own.__dict__:
+            own._built_form_class = super().get_form_class()
+        return own._built_form_class
+
+
+class ArticleFilter(ListFilterSet):
     """Articles by name or words, actors (all of them), venue, source, event type and date."""
 
     q = _query_filter()
@@ -188,7 +200,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(id__in=reports.values("article_id"))
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(ListFilterSet):
     """The article parameters, applied to events: participants, place, type, date, reporting sources."""
 
     q = _query_filter()

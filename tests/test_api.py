@@ -624,3 +624,15 @@ def test_a_capped_count_leaves_the_planner_settings_as_it_found_them(demo):
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def test_each_list_builds_its_form_class_once_and_each_request_gets_a_fresh_form():
+    from articles.filters import ArticleFilter, EventFilter
+
+    first, second = ArticleFilter({"q": "لافروف"}), ArticleFilter({"date_from": "2021-13-01"})
+    assert type(first.form) is type(second.form)
+    assert first.form is not second.form and first.form.fields is not second.form.fields
+    assert first.form.is_valid() and not second.form.is_valid()
+    assert "date_from" in second.errors and first.form.cleaned_data["q"] == "لافروف"
+    assert type(EventFilter({}).form) is not type(first.form)
+    assert set(EventFilter({}).form.fields) == set(EventFilter.base_filters)
