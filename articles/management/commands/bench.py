@@ -190,8 +190,8 @@ class Command(BaseCommand):
         else:
             lines += [
                 "",
-                f"The in-memory Tantivy index (names, newest first) was not built at this size (over"
-                f" {latency_module.LARGE:,} articles); that side by side is in the smaller runs of performance-notes.md.",
+                f"The second, in-memory Tantivy index with the naive queries beside it was not built at this size"
+                f" (over {latency_module.LARGE:,} articles): Tantivy is compared above over the archive's own index.",
             ]
         lines += ["", "Targets, what is still missing and the plan: see the section below.", ""]
         notes = Path(settings.BASE_DIR) / "docs" / "performance-notes.md"
