@@ -24,6 +24,9 @@ ids of a page's rows, which PostgreSQL then fetches by primary key. Each article
 its place in the newest-first list (`sort_key`: its date, then its id), so the index finds
 the newest matches as it finds the best-ranked ones; PostgreSQL is slow at both counting a
 common word and finding the newest rows of a rare one (docs/performance-notes.md).
+A newest-first search looks among the RECENT newest articles first (`_newest_within`):
+when more than enough of them match, the newest matches are all there, and a common
+word costs Tantivy a fiftieth of its postings at a million articles.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,7 +47,7 @@ from django.db.models.functions import Cast
 
 from articles.id_arrays import any_of
 from articles.models import Article, RankingChange
-from articles.paging import Cursor
+from articles.paging import COUNT_CAP, Cursor
 from articles.search import QUERY_WORD, text_query, websearch_text
 from articles.text.normalize import normalize_phrase
 
@@ -53,6 +57,8 @@ SCHEMA_VERSION = 2  # the index's folder; a new schema starts a new index (`rank
 ID_BITS = 40  # a sort key is the day's ordinal above the article's id
 SYNC_BATCH = 2000
 WRITER_HEAP = 50_000_000  # bytes Tantivy buffers before it writes a segment
+RECENT = 20_000  # articles: a newest-first search looks among the newest this many first
+RECENT_FLOOR_SECONDS = 60  # how long a process keeps the sort key where those end
 WORD = re.compile(r"[^\W_]+")  # what Tantivy's default tokenizer keeps: runs of letters and digits
 WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\S|\bor\b', re.IGNORECASE)  # phrases, exclusions, alternatives
 
@@ -121,7 +127,9 @@ def best_ranked(text: str, limit: int = CANDIDATES) -> list[int] | None:
 @dataclass(frozen=True)
 class Matches:
     """What the index found for a search by plain words: how many articles hold them all
-    (within the dates asked) and the ids of the first of them, in the list's order."""
+    (within the dates asked) and the ids of the first of them, in the list's order. The
+    count is exact up to the ids' limit and COUNT_CAP, past both a lower bound (what a
+    capped count and `complete` need)."""
 
     count: int
     ids: list[int]
@@ -173,19 +181,51 @@ def indexed_matches(
         return Matches(
             result.count, searcher.fast_field_values("id", [address for _score, address in result.hits])
         )
-    count = None
-    if after is not None:
-        count = searcher.search(query, 1, count=True).count
-        before = sort_key(after.day, after.id) - 1
-        query = _within(index, words, lowest, before if highest is None else min(before, highest))
-    found, ids = newest_first(searcher, query, limit, count=count is None)
-    return Matches(found if count is None else count, ids)
+    enough = max(limit, COUNT_CAP)
+    if after is None:
+        return Matches(*_newest_within(searcher, index, words, lowest, highest, limit, enough))
+    count, _ids = _newest_within(searcher, index, words, lowest, highest, 1, enough)
+    before = sort_key(after.day, after.id) - 1
+    _found, ids = _newest_within(
+        searcher, index, words, lowest, before if highest is None else min(before, highest), limit, limit - 1
+    )
+    return Matches(count, ids)
+
+
+def _newest_within(
+    searcher, index, words, lowest: int, highest: int | None, limit: int, enough: int
+) -> tuple[int, list[int]]:
+    """(how many articles hold `words` with sort keys from `lowest` to `highest`, exact up to
+    `enough`, past it a lower bound; the ids of the `limit` newest). Among the RECENT newest
+    articles first: when more than `enough` of them match, those are the newest matches."""
+    floor = _recent_floor()
+    if floor is not None and floor > lowest and (highest is None or floor <= highest):
+        found, ids = newest_first(searcher, _within(index, words, floor, highest), limit)
+        if found > enough:
+            return found, ids
+    return newest_first(searcher, _within(index, words, lowest, highest), limit)
 
 
 def newest_first(searcher, query, limit: int, count: bool = True) -> tuple[int | None, list[int]]:
     """(how many articles a Tantivy query finds, if `count`; the ids of the `limit` newest)."""
     result = searcher.search(query, max(limit, 1), count=count, order_by_field="newest")
     return result.count, [key & ((1 << ID_BITS) - 1) for key, _address in result.hits]
+
+
+_recent_floors: dict[tuple[Path, int], tuple[float, int | None]] = {}
+
+
+def _recent_floor() -> int | None:
+    """The sort key of the RECENT-th newest article (None in a smaller archive), read from
+    PostgreSQL's date index (3 ms at a million) once a RECENT_FLOOR_SECONDS. A stale floor
+    costs speed, not answers: `_newest_within` checks what it finds."""
+    key, now = (index_path(), RECENT), time.monotonic()
+    expires, floor = _recent_floors.get(key, (0.0, None))
+    if now >= expires:
+        rows = Article.objects.newest_first().values_list("published", "id")[RECENT : RECENT + 1]
+        floor = next((sort_key(*row) for row in rows), None)
+        _recent_floors[key] = (now + RECENT_FLOOR_SECONDS, floor)
+    return floor
 
 
 def _within(index, words, lowest: int, highest: int | None):

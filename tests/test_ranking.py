@@ -200,6 +200,56 @@ def test_the_index_counts_a_word_search_as_postgresql_does(client, reports, word
     assert _newest(TRUCE, start=datetime.date(2020, 10, 13), end=datetime.date(2020, 10, 11)).count == 0
 
 
+def _recent(monkeypatch, articles: int) -> None:
+    """Newest-first searches look among the newest `articles` first; the floor read again."""
+    monkeypatch.setattr(ranking, "RECENT", articles)
+    monkeypatch.setattr(ranking, "_recent_floors", {})
+
+
+def test_a_search_among_the_recent_articles_stops_there_when_enough_match(reports, monkeypatch):
+    monkeypatch.setattr(ranking, "COUNT_CAP", 1)
+    _recent(monkeypatch, 1)  # the two newest reports: Baku's and Paris's, both with the word
+    newest = [reports[name].pk for name in ("baku.txt", "paris.txt", "truce.txt")]
+    among_recent = _newest_n(TRUCE, 1)
+    assert (among_recent.ids, among_recent.count) == (newest[:1], 2)  # 2: at least, more than enough
+    assert among_recent.capped(1) == (1, True) and not among_recent.complete
+    assert _newest_n(TRUCE, 2) == ranking.Matches(3, newest[:2])  # two were not more than enough: all
+
+
+def _newest_n(words: str, limit: int, **kwargs) -> ranking.Matches:
+    return ranking.indexed_matches(words, limit, newest=True, **kwargs)
+
+
+@pytest.mark.parametrize("recent", [0, 1, 2])
+def test_a_search_among_the_recent_articles_first_finds_what_a_search_of_all_finds(
+    reports, monkeypatch, recent
+):
+    monkeypatch.setattr(ranking, "COUNT_CAP", 1)
+    truce, paris, baku = (reports[name] for name in ("truce.txt", "paris.txt", "baku.txt"))
+    asked = [
+        {"words": words, "limit": limit, **extra}
+        for words in (TRUCE, "هدنة موسكو", "إعمار المدن")
+        for limit in (1, 2, 3)
+        for extra in (
+            {},
+            {"start": datetime.date(2020, 10, 11)},
+            {"end": datetime.date(2020, 10, 15)},
+            {"after": ranking.Cursor(baku.published, baku.pk)},
+            {"after": ranking.Cursor(paris.published, paris.pk), "start": truce.published},
+        )
+    ]
+
+    def answers():
+        return [
+            (found.ids, found.capped(1), found.complete) for found in (_newest_n(**each) for each in asked)
+        ]
+
+    _recent(monkeypatch, 10**9)  # no floor: every search reads all of the index
+    of_all = answers()
+    _recent(monkeypatch, recent)
+    assert answers() == of_all
+
+
 def test_postgresql_counts_while_the_index_is_behind_or_the_list_is_narrowed(client, reports):
     assert ranking.indexed_matches('"هدنة موسكو"', 20, newest=True) is None  # a phrase: websearch syntax
     reports["paris.txt"].delete()  # queued, not yet out of the index, which still counts it
