@@ -185,3 +185,29 @@ def test_the_event_facet_counts_articles_reporting_events_no_editor_rejected(cli
     kind = max(counts, key=counts.get)
     Event.objects.filter(kind=kind).update(status=ReviewStatus.REJECTED)
     assert kind not in shown()
+
+
+def test_the_actor_page_counts_each_kept_event_once_by_month_and_by_venue(client, demo, actor):
+    from collections import Counter
+
+    from articles.models import EventParticipant
+
+    aliyev = actor("ilham-aliyev")
+    events = Event.objects.filter(participations__actor=aliyev).distinct()
+    placed = events.exclude(venue=None).exclude(date=None)
+    rejected, twice = placed[0], placed[1]
+    Event.objects.filter(pk=rejected.pk).update(status=ReviewStatus.REJECTED)
+    EventParticipant.objects.get_or_create(event=twice, actor=aliyev, role="host")  # a second role
+    kept = [event for event in events.select_related("venue") if event.status != ReviewStatus.REJECTED]
+    assert twice.participations.filter(actor=aliyev).count() == 2
+
+    response = client.get(reverse("articles:actor", args=["ilham-aliyev"]))
+
+    months = Counter(f"{e.date:%Y-%m}" for e in kept if e.date)
+    drawn = {bar.month: bar.events for bar in response.context["timeline"].bars if bar.events}
+    assert drawn == dict(months)
+    venues = Counter(e.venue for e in kept if e.venue)
+    expected = sorted(venues.items(), key=lambda item: (-item[1], item[0].name))[:10]
+    assert [(venue.pk, venue.n) for venue in response.context["met_at"]] == [(v.pk, n) for v, n in expected]
+    # The demo holds venues met at more than once.
+    assert len(venues) >= 2 and sum(venues.values()) > len(venues)

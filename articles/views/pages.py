@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
+from django.db import connections
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -153,17 +151,26 @@ def _distinct_entities(mentions: list[Mention]) -> list:
 
 def _events_by_month_and_venue(events: QuerySet) -> tuple[dict, list[Venue]]:
     """{first day of the month: events} of the dated events, and the RELATED venues that
-    hold the most of them (with `n`), from one pass over the events: two cost 37 ms for an
-    actor in 4,500 events, one 15 (docs/performance-notes.md)."""
-    per_month, per_venue = Counter(), Counter()
-    rows = events.annotate(month=TruncMonth("date")).values_list("month", "venue").annotate(n=Count("*"))
-    for month, venue, n in rows.order_by():
-        if month is not None:
-            per_month[month] += n
-        if venue is not None:
-            per_venue[venue] += n
+    hold the most of them (with `n`), from one pass over the events grouped both ways at
+    once. GROUPING SETS, which the ORM cannot say, return a row per month and one per venue
+    rather than one per pair: 11.7 against 13.8 ms for an actor in 8,416 events at 1M
+    (docs/performance-notes.md)."""
+    kept = events.order_by().values(day=F("date"), place=F("venue"))
+    inner, params = kept.query.sql_with_params()
+    sql = f"""
+        SELECT date_trunc('month', day)::date, place, count(*)
+        FROM ({inner}) AS kept
+        GROUP BY GROUPING SETS ((date_trunc('month', day)::date), (place))"""
+    per_month, per_venue = {}, {}
+    with connections[events.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        for month, venue, n in cursor.fetchall():  # a month's row has no venue, a venue's no month
+            if month is not None:
+                per_month[month] = n
+            elif venue is not None:
+                per_venue[venue] = n
     venues = Venue.objects.in_bulk(list(per_venue))
     met_at = sorted(venues.values(), key=lambda venue: (-per_venue[venue.pk], venue.name))[:RELATED]
     for venue in met_at:
         venue.n = per_venue[venue.pk]
-    return dict(per_month), met_at
+    return per_month, met_at
