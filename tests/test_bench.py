@@ -9,7 +9,7 @@ from pathlib import Path
 
 from articles.bench import soak
 from articles.bench.latency import percentiles
-from articles.bench.run import ingest_figures
+from articles.bench.run import halves, ingest_figures
 from articles.management.commands.soak import Command as SoakCommand
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,3 +103,16 @@ def test_gunicorn_workers_memory_is_read_from_proc():
             for child in Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split():
                 subprocess.run(["kill", child])
             parent.kill()
+
+
+def test_the_corpus_is_split_into_two_halves_that_keep_every_line(tmp_path):
+    lines = [
+        json.dumps({"title": f"قمة موسكو {n}", "body": "اجتمع لافروف وباشينيان"}, ensure_ascii=False)
+        for n in range(7)
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    (first, first_count), (second, second_count) = halves(corpus)
+    assert (first_count, second_count) == (3, 4)
+    assert first.read_text(encoding="utf-8").splitlines() == lines[:3]
+    assert second.read_text(encoding="utf-8").splitlines() == lines[3:]

@@ -3,7 +3,8 @@
 1. recreate the `archive_bench` database (on the embedded server unless BENCH_DATABASE_URL
    says otherwise), migrate, load the dictionary;
 2. generate N synthetic articles (`gen_corpus`) and ingest them through the real command,
-   under /usr/bin/time for peak memory;
+   under /usr/bin/time for peak memory: the first half by one process, the rest by a
+   process per core;
 3. time the answers in-process (`bench_latency`), with the naive `icontains` way beside;
 4. serve with gunicorn and load it from a second process (`articles.bench.load`);
 5. write docs/performance.md.
@@ -72,6 +73,19 @@ def manage(env: dict, *args: str, prefix: tuple[str, ...] = ()) -> subprocess.Co
     if result.returncode not in (0, 1) or (result.returncode == 1 and "ingest" not in args):
         raise RuntimeError(f"{' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     return result
+
+
+def halves(corpus: Path) -> list[tuple[Path, int]]:
+    """The corpus's JSON lines split into two files beside it (the first half, the rest), with
+    the number of articles in each."""
+    lines = corpus.read_bytes().splitlines(keepends=True)
+    middle = len(lines) // 2
+    parts = []
+    for number, part in enumerate((lines[:middle], lines[middle:]), start=1):
+        path = corpus.with_suffix(f".part{number}.jsonl")
+        path.write_bytes(b"".join(part))
+        parts.append((path, len(part)))
+    return parts
 
 
 def ingest_figures(result: subprocess.CompletedProcess, count: int) -> dict:
