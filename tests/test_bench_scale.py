@@ -114,13 +114,15 @@ def test_the_bench_latency_run_and_its_report_on_the_demo_corpus(demo):
     assert beside["ranked"]["same"] == beside["ranked"]["queries"]
     assert 0 < beside["names"]["shared"] <= 1
     figures = {"p50": 1.0, "p95": 2.0, "p99": 3.0, "n": 1, "rps": 1, "p50_ms": 1, "p95_ms": 1, "p99_ms": 1}
-    ingest = {"articles": demo, "new": demo, "duplicate": 0, "failed": 0, "seconds": 1,
-              "articles_per_second": demo, "peak_rss_mb": 1}  # fmt: skip
+    half = {"articles": demo, "new": demo, "duplicate": 0, "failed": 0, "seconds": 1,
+            "articles_per_second": demo, "peak_rss_mb": 1}  # fmt: skip
+    ingest = [half | {"jobs": 1}, half | {"jobs": 2}]
     options = {"articles": demo, "scale": 1, "seed": 1, "repeats": 1, "measure_only": False, "workers": 1,
                "concurrency": 1, "load_seconds": 1}  # fmt: skip
     loads = {"article list": figures | {"requests": 1, "errors": 0}}
     report = Command().report(options, ingest, timings, loads, 0.1, None)
     assert "## Beside Tantivy alone, at this size" in report
+    assert f"| first half | 1 | {demo} |" in report and f"| second half | 2 | {demo} |" in report
     assert (
         f"| name search, the {beside['names']['queries']} names: 20 newest | {beside['names']['ours']['p50']}"
         in report
