@@ -14,7 +14,6 @@ from articles.ingest.near_duplicates import Signature, signature
 from articles.ingest.readers import Given, Incoming
 from articles.models import DateOrigin, DatePrecision
 from articles.text.dates import FoundDate, parse_date
-from articles.text.normalize import normalize_phrase
 from articles.text.scraped import parse_scraped
 
 MAX_TITLE = 500
@@ -65,7 +64,6 @@ def prepare(item: Incoming) -> Prepared:
         if scraped.source
         else ("", DateOrigin.NONE)
     )
-    normalized_body = normalize_phrase(scraped.body)
     return Prepared(
         origin=item.origin[:2000],
         origin_line=item.line,
@@ -74,15 +72,15 @@ def prepare(item: Incoming) -> Prepared:
         raw_format=item.format,
         title=(scraped.title or scraped.body.split("\n", 1)[0])[:MAX_TITLE],
         body=scraped.body,
-        normalized_body=normalized_body,
+        normalized_body=scraped.normalized_body,
         author=(given.author or scraped.author)[:MAX_NAME],
         source=source[:MAX_NAME],
         source_origin=source_origin,
         published=published.value if published else None,
         date_precision=published.precision if published else DatePrecision.UNKNOWN,
         date_origin=date_origin,
-        content_hash=hashlib.sha256(normalized_body.encode()).hexdigest(),
-        signature=signature(normalized_body),
+        content_hash=hashlib.sha256(scraped.normalized_body.encode()).hexdigest(),
+        signature=signature(scraped.normalized_body),
         removed=scraped.removed,
     )
 

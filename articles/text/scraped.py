@@ -38,6 +38,7 @@ _DATE_LINE_FILLER = re.compile(
 class ScrapedArticle:
     title: str
     body: str
+    normalized_body: str  # normalize_phrase(body): the text matched, hashed and indexed
     author: str = ""
     source: str = ""
     published: FoundDate | None = None
@@ -76,14 +77,11 @@ def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
     elif not title and paragraphs:
         title, title_guessed = _first_sentence(paragraphs[0]), True
     headings.discard("")
-    if headings:
-        kept = []
-        for line in paragraphs:
-            if normalize_phrase(line) in headings:
-                removed.append(("title", line))
-            else:
-                kept.append(line)
-        paragraphs = kept or paragraphs
+    forms = [normalize_phrase(line) for line in paragraphs]  # each paragraph normalized once
+    if headings and any(form not in headings for form in forms):
+        removed += [("title", line) for line, form in zip(paragraphs, forms, strict=True) if form in headings]
+        kept = [(line, form) for line, form in zip(paragraphs, forms, strict=True) if form not in headings]
+        paragraphs, forms = [line for line, _ in kept], [form for _, form in kept]
 
     body = "\n\n".join(paragraphs)
     if published is None:
@@ -91,6 +89,8 @@ def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
     return ScrapedArticle(
         title=title,
         body=body,
+        # Words never span paragraphs, so the body's normalization is its paragraphs'.
+        normalized_body=" ".join(form for form in forms if form),
         author=cleaned.metadata.get("author", ""),
         source=cleaned.metadata.get("source", ""),
         published=published,

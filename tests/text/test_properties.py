@@ -80,6 +80,13 @@ def test_cleaning_never_raises_and_keeps_only_lines_of_the_text(text):
     assert isinstance(scraped.body, str)
 
 
+@given(TEXT, st.one_of(st.just(""), FRAGMENTS, st.text(ALPHABET, max_size=20)))
+def test_the_normalized_body_is_the_body_normalized(text, title):
+    """parse_scraped builds it from its paragraphs' forms, which it computes anyway."""
+    scraped = parse_scraped(text, title=title)
+    assert scraped.normalized_body == normalize_phrase(scraped.body)
+
+
 @pytest.mark.django_db
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(TEXT, TEXT, DAYS)

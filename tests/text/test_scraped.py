@@ -68,3 +68,11 @@ def test_a_date_deep_in_the_body_is_not_the_publication_date():
 
 def test_text_without_a_date_gets_no_date():
     assert parse_scraped("خبر بلا تاريخ\nأعلنت يريفان استعدادها لاستئناف المحادثات.").published is None
+
+
+def test_a_text_that_is_only_its_title_is_kept_whole_and_nothing_is_reported_removed():
+    title = "باشينيان وعلييف يلتقيان في بروكسل"
+    article = parse_scraped(f"{title}\n\n{title}", title=title)
+    assert article.body == f"{title}\n\n{title}"
+    assert ("title", title) not in article.removed
+    assert article.normalized_body == "باشينيان وعلييف يلتقيان في بروكسل باشينيان وعلييف يلتقيان في بروكسل"
