@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.db.models import Sum
 
-from articles.bench import engines, scale
+from articles.bench import engines, floor, scale
 from articles.bench.serve import database_url
 from articles.models import ActorMonth, Article, ArticleActor, Mention
 from articles.tagging.dictionary import load_dictionary
@@ -120,7 +120,11 @@ def test_the_bench_latency_run_and_its_report_on_the_demo_corpus(demo):
     options = {"articles": demo, "scale": 1, "seed": 1, "repeats": 1, "measure_only": False, "workers": 1,
                "concurrency": 1, "load_seconds": 1}  # fmt: skip
     loads = {"article list": figures | {"requests": 1, "errors": 0}}
-    report = Command().report(options, ingest, timings, loads, 0.1, None)
+    database_floor = floor._figures(demo, 1234, writing=(0.5, 0.4), vectors=(0.1, None), cores=2)
+    report = Command().report(options, ingest, database_floor, timings, loads, 0.1, None)
+    ceiling = round(2 / (0.6 / demo))
+    assert f"**{database_floor['write_ms']} ms an article**" in report
+    assert f"at most **{ceiling:,} articles/s** on its 2 cores" in report
     assert "## Beside Tantivy alone, at this size" in report
     assert f"| first half | 1 | {demo} |" in report and f"| second half | 2 | {demo} |" in report
     assert (

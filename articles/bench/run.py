@@ -4,7 +4,8 @@
    says otherwise), migrate, load the dictionary;
 2. generate N synthetic articles (`gen_corpus`) and ingest them through the real command,
    under /usr/bin/time for peak memory: the first half by one process, the rest by a
-   process per core;
+   process per core; then write the rows they wrote again by COPY alone into a copy of the
+   database taken before them, the database's floor under ingest (`articles.bench.floor`);
 3. time the answers in-process (`bench_latency`), with the naive `icontains` way beside;
 4. serve with gunicorn and load it from a second process (`articles.bench.load`);
 5. write docs/performance.md.
