@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.bench.serve import connect
+from articles.bench.serve import connect, on_server
 
 SUFFIX = "_floor"
 
@@ -54,22 +54,13 @@ def written_tables() -> list[tuple[str, str]]:
 def snapshot(url: str) -> str:
     """A copy of the bench database as it stands (nothing may be connected to it); its URL."""
     name = url.rsplit("/", 1)[1]
-    connection = connect(url, dbname="postgres")
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}{SUFFIX}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}{SUFFIX}" TEMPLATE "{name}"')
-    connection.close()
+    drop(f"{url}{SUFFIX}")
+    on_server(url, f'CREATE DATABASE "{name}{SUFFIX}" TEMPLATE "{name}"')
     return f"{url}{SUFFIX}"
 
 
 def drop(snapshot_url: str) -> None:
-    name = snapshot_url.rsplit("/", 1)[1]
-    connection = connect(snapshot_url, dbname="postgres")
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    connection.close()
+    on_server(snapshot_url, f'DROP DATABASE IF EXISTS "{snapshot_url.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 @dataclass

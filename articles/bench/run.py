@@ -24,7 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from articles.bench.serve import connect, database_url, gunicorn, load
+from articles.bench.serve import database_url, gunicorn, load, on_server
 
 ROOT = Path(settings.BASE_DIR)
 BENCH_DB = "archive_bench"
@@ -40,12 +40,7 @@ def recreate_database(url: str) -> None:
     import dj_database_url
 
     name = dj_database_url.parse(url)["NAME"]
-    connection = connect(url, dbname="postgres")
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    connection.close()
+    on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     shutil.rmtree(ranking_index(), ignore_errors=True)  # it indexed the database just dropped
 
 

@@ -37,6 +37,18 @@ def connect(url: str, dbname: str | None = None):
     )  # fmt: skip
 
 
+def on_server(url: str, *statements: str) -> None:
+    """Run statements that no transaction may hold (CREATE / DROP DATABASE) on the server of `url`."""
+    connection = connect(url, dbname="postgres")
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+    finally:
+        connection.close()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
