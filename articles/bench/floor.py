@@ -3,8 +3,8 @@
 `snapshot` copies the bench database as a template right after the migrations and the
 dictionary, before ingest. After ingest, `measure` streams every row ingest added (each
 table's rows past the snapshot's greatest key) from the bench database into the snapshot,
-in one transaction, every index, constraint and trigger in place, and reads the CPU time
-the server's backend spent on it. No cleaning, tagging or Django takes part: it is what
+in one transaction, every index, constraint and trigger in place, and times it (the wall
+clock, and the server backend's CPU where /proc shows it). No cleaning, tagging or Django takes part: it is what
 the database alone needs to store those articles, so `cores / cost` bounds ingest on this
 server whatever the application does. The search vectors arrive precomputed; what the
 server spends computing them in the INSERT is timed apart.
@@ -66,7 +66,6 @@ def drop(snapshot_url: str) -> None:
 @dataclass
 class Copied:
     table: str
-    key: str
     after: int  # the snapshot's greatest key: the rows past it are ingest's
     path: Path
     rows: int
@@ -116,7 +115,7 @@ def _copy_out(source, target, folder: Path) -> list[Copied]:
         with source.cursor() as cursor, path.open("wb") as stream:
             query = cursor.mogrify(f"SELECT * FROM {table} WHERE {key} > %s ORDER BY {key}", [after]).decode()
             cursor.copy_expert(f"COPY ({query}) TO STDOUT", stream)
-            copied.append(Copied(table, key, after, path, cursor.rowcount))
+            copied.append(Copied(table, after, path, cursor.rowcount))
     source.rollback()
     return copied
 
