@@ -341,7 +341,8 @@ _TEXTUAL = re.compile(
     rf"""
     (?P<month>{_names(_MONTH_NAMES, anchor=True)})
     (?:\s*[/\\\-–—]\s*{_names(_MONTH_NAMES)}|\s*\(\s*{_names(_MONTH_NAMES)}\s*\))?
-    (?:[\s،,]*(?:(?:{_START}من\s+)?{_YEAR_WORD}\s*)?{_YEAR})?
+    (?:\s+(?P<day_after>[0-9]{{1,2}})(?![0-9])(?=[\s،,]+[0-9]{{4}}))?
+    (?:[\s،,\-/]*(?:(?:{_START}من\s+)?{_YEAR_WORD}\s*)?{_YEAR})?
     """,
     re.VERBOSE,
 )
@@ -350,7 +351,7 @@ _TEXTUAL_PREFIX = re.compile(
     rf"""
     (?:{_WEEKDAY_PREFIX})?
     (?:
-        (?:{_START}ال{_TATWEEL}*\s?)?(?<![0-9.,:/%])(?P<day>[0-9]{{1,2}})\s*(?:{_START}من\s+)?
+        (?:{_START}ال{_TATWEEL}*\s?)?(?<![0-9.,:/%])(?P<day>[0-9]{{1,2}})(?:\s*(?:{_START}من\s+)?|[-/])
       | (?P<ordinal>{_names(_ORDINAL_NAMES)})\s+{_START}من\s+
     )
     (?:{_START}شهر\s+)?
@@ -362,7 +363,7 @@ _TEXTUAL_PREFIX = re.compile(
 _NUMERIC = re.compile(
     rf"""
     (?P<first>[0-9](?<![0-9.,:/%\-].)(?:[0-9](?:[0-9]{{2}})?)?)
-    (?P<sep>[-/.])(?P<month>[0-9]{{1,2}})(?P=sep)(?P<last>[0-9]{{1,4}})
+    \x20?(?P<sep>[-/.])\x20?(?P<month>[0-9]{{1,2}})\x20?(?P=sep)\x20?(?P<last>[0-9]{{1,4}})
     (?:{_ISO_TIME})?
     (?![0-9]|[.,:/\-][0-9])
     """,
@@ -450,8 +451,8 @@ def _weekday_near(reference: datetime.date, weekday: int, direction: int) -> dat
 
 def _read_textual(fields: Fields, reference: datetime.date | None) -> Resolved | None:
     month = _MONTHS[_key(fields["month"])]
-    if fields.get("day"):
-        day: int | None = int(fields["day"])
+    if fields.get("day") or fields.get("day_after"):
+        day: int | None = int(fields.get("day") or fields["day_after"])
     elif fields.get("ordinal"):
         day = _ORDINALS[_key(fields["ordinal"])]
     else:

@@ -1,11 +1,16 @@
 """From a scraped page's text to a title, a clean body and the metadata the text states.
 
-Pure functions over strings. The order matters and is the whole algorithm:
-1. boilerplate rules drop noise lines and pick up byline, source and date lines;
-2. a short line that is nothing but a date is a date line;
-3. the title is the given one, else the first heading-like line, else the first sentence;
-4. the heading line and its copies further down (pages repeat it after the byline) are
-   dropped from the body, as are copies of a given title.
+Pure functions over strings. The cleaner (`clean`) judges every line and points at
+the headline, the bylines and the date lines; this module picks the values:
+1. the title is the given one, else the headline the cleaner chose, else the first
+   sentence of the text; the headline and its copies further down are dropped from
+   the body, as are copies of a given title;
+2. the author is the labelled byline, else the byline nearest the headline;
+3. the date is the labelled one, else the date line nearest the headline (after it
+   first: a top bar's "today" stands above), a publication stamp before an update
+   stamp, else an agency dateline's date opening the lede;
+4. the source is the labelled source line or sign-off, else the agency of a dateline
+   opening the lede ("الخرطوم - رويترز:"), else a credit alone on a line after the text.
 """
 
 from __future__ import annotations
@@ -13,25 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from articles.text.clean import clean, strip_marks
+from articles.text.clean import Cleaned, clean
 from articles.text.dates import FoundDate, find_dates
+from articles.text.hijri import find_hijri
+from articles.text.metadata import credit_line, dateline_agency
 from articles.text.normalize import normalize_phrase
 
 TITLE_MAX_CHARS = 200
-TITLE_MAX_WORDS = 30
-DATE_LINE_MAX_CHARS = 90
 DATELINE_CHARS = 80  # an agency dateline ("موسكو - 10 أكتوبر 2020 -") opens the body
 DATELINE_PLACE_WORDS = 3
+LEDE_PARAGRAPHS = 3  # the dateline opens the lede, after a standfirst and a subheading at most
 
 _DATELINE_END = re.compile(r"\s*[-–—(:،|]")
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)")
-_HEADING_END = (".", "!", "؟", "?", ":", "،", ",", "؛")
-# What may surround a date on a date line: weekdays, times, "عام", separators.
-_DATE_LINE_FILLER = re.compile(
-    r"(الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الساعة"
-    r"|عام|سنة|العام|م|ص|مساء|صباحا|بتوقيت \S+|GMT|UTC|[0-9٠-٩۰-۹]{1,2}[:：][0-9٠-٩۰-۹]{2}"
-    r"|[\s,،|/()\-–—:：.+])*"
-)
 
 
 @dataclass
@@ -54,26 +53,21 @@ def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
     """
     cleaned = clean(text)
     removed = list(cleaned.removed)
-    paragraphs = [line for line in cleaned.lines if line]
-
-    published = _date_in(cleaned.metadata.get("published", ""))
-    kept = []
-    for line in paragraphs:
-        date = _date_line(line)
-        if date is not None:
-            removed.append(("date-line", line))
-            published = published or date
-        else:
-            kept.append(line)
-    paragraphs = kept
+    paragraphs = cleaned.lines
+    if _only_its_title(cleaned, title):
+        # A text that is nothing but its title (repeated) is kept whole: it is all there is.
+        lines = [line.text for line in cleaned.page]
+        return ScrapedArticle(
+            title=title or lines[0],
+            body="\n\n".join(lines),
+            normalized_body=" ".join(normalize_phrase(line) for line in lines),
+        )
 
     title_guessed = False
     headings = {normalize_phrase(title)} if title else set()
-    if paragraphs and _looks_like_heading(paragraphs[0]):
-        # The text's own heading: the title unless one was given, dropped from the body either way.
-        heading = paragraphs[0]
-        headings.add(normalize_phrase(heading))
-        title = title or heading
+    if cleaned.headline is not None:
+        headings.add(normalize_phrase(cleaned.headline_text))
+        title = title or cleaned.headline_text
     elif not title and paragraphs:
         title, title_guessed = _first_sentence(paragraphs[0]), True
     headings.discard("")
@@ -84,23 +78,72 @@ def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
         paragraphs, forms = [line for line, _ in kept], [form for _, form in kept]
 
     body = "\n\n".join(paragraphs)
-    if published is None:
-        published = _dateline_date(body)
     return ScrapedArticle(
         title=title,
         body=body,
         # Words never span paragraphs, so the body's normalization is its paragraphs'.
         normalized_body=" ".join(form for form in forms if form),
-        author=cleaned.metadata.get("author", ""),
-        source=cleaned.metadata.get("source", ""),
-        published=published,
+        author=cleaned.metadata.get("author", "") or _nearest_byline(cleaned),
+        source=cleaned.metadata.get("source", "")
+        or _dateline_source(paragraphs)
+        or _credit_after_text(cleaned),
+        published=_date_in(cleaned.metadata.get("published", ""))
+        or _nearest_date(cleaned)
+        or _dateline_date(body),
         title_guessed=title_guessed,
         removed=removed,
     )
 
 
+def _only_its_title(cleaned: Cleaned, title: str) -> bool:
+    forms = {normalize_phrase(line.text) for line in cleaned.page}
+    repeated = len(cleaned.page) > 1 and len(forms) == 1
+    return (repeated and (not title or forms == {normalize_phrase(title)})) or (
+        bool(title) and forms == {normalize_phrase(title)}
+    )
+
+
+def _distance(cleaned: Cleaned, index: int) -> tuple[int, int]:
+    """How far a metadata line stands from the headline: lines after it come first."""
+    anchor = cleaned.headline if cleaned.headline is not None else cleaned.start
+    return (0, index - anchor) if index > anchor else (1, anchor - index)
+
+
+def _nearest_byline(cleaned: Cleaned) -> str:
+    bylines = sorted(cleaned.bylines, key=lambda entry: _distance(cleaned, entry[0]))
+    return bylines[0][1] if bylines else ""
+
+
+def _nearest_date(cleaned: Cleaned) -> FoundDate | None:
+    """Date lines above the article, nearest the headline first; below it, the first one."""
+
+    def rank(entry):
+        index, line = entry
+        return (index >= cleaned.end, line.updated, _distance(cleaned, index))
+
+    dates = sorted(cleaned.dates, key=rank)
+    return dates[0][1].date if dates else None
+
+
+def _dateline_source(paragraphs: list[str]) -> str:
+    """The agency of a dateline opening the lede (a standfirst may stand before it)."""
+    for paragraph in paragraphs[:LEDE_PARAGRAPHS]:
+        agency = dateline_agency(paragraph)
+        if agency:
+            return agency
+    return ""
+
+
+def _credit_after_text(cleaned: Cleaned) -> str:
+    for line in cleaned.page[cleaned.end :]:
+        credit = credit_line(line.text)
+        if credit:
+            return credit
+    return ""
+
+
 def _date_in(value: str) -> FoundDate | None:
-    dates = find_dates(value) if value else []
+    dates = [date for date in find_dates(value) if not date.relative] or find_hijri(value) if value else []
     return dates[0] if dates else None
 
 
@@ -117,31 +160,9 @@ def _dateline_date(body: str) -> FoundDate | None:
     return None
 
 
-def _date_line(line: str) -> FoundDate | None:
-    """The date a line states when the line is nothing but that date."""
-    if len(line) > DATE_LINE_MAX_CHARS:
-        return None
-    dates = find_dates(line)
-    if not dates:
-        return None
-    rest = line
-    for date in reversed(dates):
-        rest = rest[: date.start] + " " + rest[date.end :]
-    return dates[0] if _DATE_LINE_FILLER.fullmatch(strip_marks(rest)) else None
-
-
 def _first_sentence(paragraph: str) -> str:
     match = _SENTENCE_END.search(paragraph)
     sentence = paragraph[: match.start()] if match else paragraph
     if len(sentence) > TITLE_MAX_CHARS:
         sentence = sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
     return sentence
-
-
-def _looks_like_heading(line: str) -> bool:
-    return (
-        len(line) <= TITLE_MAX_CHARS
-        and len(line.split()) <= TITLE_MAX_WORDS
-        and len(line.split()) >= 2
-        and not line.endswith(_HEADING_END)
-    )

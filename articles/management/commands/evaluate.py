@@ -1,12 +1,15 @@
-"""python manage.py evaluate — precision and recall of the tagger on the annotated set."""
+"""python manage.py evaluate — precision and recall of the tagger on the annotated set;
+with --cleaning, cleaning and metadata on the labelled dev and held-out pages."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from articles.ingest.evaluate import FIELDS, read_pages, score_pages
 from articles.tagging.evaluate import KINDS, evaluate
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+CLEANING = DATA / "cleaning"
 
 
 class Command(BaseCommand):
@@ -16,10 +19,20 @@ class Command(BaseCommand):
         parser.add_argument("--devset", default=str(DATA / "devset.toml"), help="annotation file (TOML)")
         parser.add_argument("--corpus", default=str(DATA / "demo"), help="folder holding the annotated files")
         parser.add_argument(
-            "--errors", action="store_true", help="list every article where the tagger differs"
+            "--errors",
+            action="store_true",
+            help="list every article where the tagger differs (with --cleaning: every dev page's misses)",
+        )
+        parser.add_argument(
+            "--cleaning",
+            action="store_true",
+            help="score cleaning and metadata on the labelled dev and held-out pages, side by side",
         )
 
     def handle(self, *args, **options) -> None:
+        if options["cleaning"]:
+            self._cleaning(options["errors"])
+            return
         report = evaluate(Path(options["devset"]), Path(options["corpus"]))
         self.stdout.write(f"{report.articles} annotated articles")
         self.stdout.write(f"{'kind':<10}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
@@ -34,3 +47,36 @@ class Command(BaseCommand):
         if options["errors"]:
             for label, kind, missed, wrong in report.errors:
                 self.stdout.write(f"{label}: {kind}: missed {sorted(missed)} wrong {sorted(wrong)}")
+
+    def _cleaning(self, errors: bool) -> None:
+        sets = {name: score_pages(read_pages(CLEANING / name)) for name in ("dev", "heldout")}
+        self.stdout.write(f"{'':<22}{'dev':>16}{'held-out':>16}")
+        rows = [
+            ("pages (templates)", lambda s: f"{len(s.pages)} ({s.templates})"),
+            ("noise removed", lambda s: _share(s.total("noise_removed"), s.total("noise"))),
+            ("text lines lost", lambda s: _share(s.total("text_lost"), s.total("text"))),
+            *((f"{name} exact", _field(name)) for name in FIELDS),
+            ("all four exact", lambda s: f"{s.fields_exact:.1%}"),
+        ]
+        for label, cell in rows:
+            self.stdout.write(f"{label:<22}{cell(sets['dev']):>16}{cell(sets['heldout']):>16}")
+        if errors:
+            # Dev pages only: held-out lines must never be read while tuning.
+            for page in sets["dev"].pages:
+                misses = [f"{name}: got {page.got[name]!r}" for name in FIELDS if not page.fields_right[name]]
+                if page.error or page.kept_noise or page.lost_text or misses:
+                    self.stdout.write(f"\n== {page.name} {page.error}")
+                    for line in misses:
+                        self.stdout.write(f"  FIELD {line}")
+                    for line in page.kept_noise:
+                        self.stdout.write(f"  KEPT  {line}")
+                    for line in page.lost_text:
+                        self.stdout.write(f"  LOST  {line}")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} {part / max(1, whole):.1%}"
+
+
+def _field(name: str):
+    return lambda s: _share(s.field_right(name), len(s.pages))

@@ -1,0 +1,188 @@
+"""Recognise the lines and phrases that state an article's metadata.
+
+Pure functions over one line (or the lede): a byline and the name in it, a line
+whose job is a date (whatever else it carries: a weekday, a time, "آخر تحديث", a
+section name), an agency dateline opening the lede, a credit line. The cleaner asks
+them which lines are metadata; `scraped` picks the values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from articles.text.dates import FoundDate, find_dates
+from articles.text.hijri import find_hijri
+from articles.text.marks import strip_marks
+
+NAME_MAX_WORDS = 6
+BYLINE_MAX_WORDS = 14
+DATE_LINE_MAX_CHARS = 160
+DATE_LINE_MAX_LOOSE_WORDS = 6  # words of a date line that are neither furniture nor a date
+DATE_SEGMENT_MAX_LOOSE_WORDS = 3  # the same, in the segment that holds the date
+
+_BYLINE_LEADS = (
+    "كتب",
+    "كتبت",
+    "كتبه",
+    "كتبها",
+    "بقلم",
+    "بواسطة",
+    "إعداد",
+    "اعداد",
+    "تحرير",
+    "تقرير",
+    "المحرر",
+    "المحررة",
+    "الكاتب",
+    "الكاتبة",
+    "حوار",
+    "حاوره",
+    "حاورته",
+    "أجرى الحوار",
+    "متابعة",
+    "ترجمة",
+    "تحقيق",
+    "تغطية",
+    "رصد",
+    "مراسل",
+    "مراسلة",
+    "الصحفي",
+    "الصحفية",
+    "الصحافي",
+    "الصحافية",
+    "by",
+    "written by",
+    "posted by",
+    "author",
+)
+_BYLINE_LEAD = "(?:" + "|".join(sorted(map(re.escape, _BYLINE_LEADS), key=len, reverse=True)) + ")"
+# "بقلم: ليلى منصور", "كتب - زياد فرحات", "كتبت ــ منى", "By Omar Khalil | 3 مارس".
+_BYLINE = re.compile(
+    rf"^\s*(?:نشر|نشره|نشرت|published|posted)?\s*{_BYLINE_LEAD}(?=[\s:：\-–—ـ/])[\s:：\-–—ـ/]*(?P<name>[^|•·،,:\-–—ـ(/]+?)\s*(?:[|•·،,\-–—ـ(/]|$)",
+    re.I,
+)
+# "زيد الخوالدة - محرر الشؤون العربية", "ليلى حسن | مراسلة الجزيرة".
+_NAME_THEN_ROLE = re.compile(
+    r"^\s*(?P<name>[^|•·،,:\-–—(0-9٠-٩]+?)\s*[\-–—|،,]\s*(?:مراسل|مراسلة|مراسلنا|محرر|محررة|موفد|موفدة|الموفد|المحرر"
+    r"|كاتب|كاتبة|الكاتب|صحافي|صحافية|صحفي|صحفية|باحث|باحثة|محلل|محللة|رئيس|نائب|خاص|مكتب)"
+)
+# "القاهرة: محمد نبيل حلمي": the correspondent's city, then the name.
+_PLACE_THEN_NAME = re.compile(
+    r"^\s*[^\s:：|•·،,()0-9٠-٩]+(?:\s[^\s:：|•·،,()0-9٠-٩]+)?\s*[:：]\s*(?P<name>[^:：|•·،,()0-9٠-٩]+)$"
+)
+# "سلطان الحربي (الرياض)": a name and the correspondent's city.
+_NAME_THEN_PLACE = re.compile(r"^\s*(?P<name>[^|•·،,:\-–—()0-9٠-٩]+?)\s*\([^()\d]{2,25}\)\s*$")
+# What may follow the name on a byline: "بواسطة سارة علي في 12 مارس", "… منذ 3 ساعات".
+_STAMP_AFTER_NAME = re.compile(r"\s+(?:في|منذ|on|at|يوم)\s+[^\d]{0,20}\d.*$|\s+\S*\d.*$", re.I)
+# A dateline lede ("تبليسي - 1 يونيو 2022 (وكالات) - استقبل …") is a sentence, not a date line.
+_SENTENCE = re.compile(r"\S+\s+\S+\s+\S+.*[.!؟?]['\"»”)]*$")
+_HANDLE = re.compile(r"\s*@\w+|[\u2700-\u27bf\U0001f300-\U0001faff]")
+_NAME_WORD = re.compile(r"^[\w\u0600-\u06ff.'ʼ-]+$")
+_NOT_A_NAME = {
+    "وكالات",
+    "الوكالات",
+    "رويترز",
+    "المحرر",
+    "التحرير",
+    "فريق",
+    "هيئة",
+    "قسم",
+    "محرر",
+    "مراسلنا",
+    "مراسل",
+}
+_UPDATE = re.compile(r"(?:آخر|اخر|أخر)\s+(?:تحديث|تعديل)|تحديث|تم التحديث|محدث|updated|modified", re.I)
+_SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|\s{2,}")
+# Datelines: "جدة - واس:", "بيروت (أ ف ب) -", "عدن – «الشرق الأوسط»:", "(د ب أ) -".
+_PLACE = r"[^\s\-–—ـ(«:،.]+(?:\s[^\s\-–—ـ(«:،.]+){0,2}"
+_AGENCY = r"«[^»]{2,40}»|\"[^\"]{2,40}\"|[^\s:،.\-–—ـ()«]+(?:\s[^\s:،.\-–—ـ()«]+){0,3}"
+_DATELINE_PATTERNS = (
+    re.compile(rf"^\s*{_PLACE}\s*[-–—ـ]+\s*(?P<agency>{_AGENCY})\s*[:：]"),
+    re.compile(rf"^\s*{_PLACE}\s*[-–—ـ]+\s*(?P<agency>{_AGENCY})\s+[-–—ـ]\s"),
+    re.compile(rf"^\s*{_PLACE}\s*\((?P<agency>[^()]{{2,40}})\)\s*[-–—ـ:：]"),
+    re.compile(r"^\s*\((?P<agency>[^()]{2,40})\)\s*[-–—ـ:：]"),
+    re.compile(rf"^\s*{_PLACE}\s*[-–—ـ]+\s*\((?P<agency>[^()]{{2,40}})\)\s*[-–—ـ:：]?"),
+)
+# A credit standing alone on a line: "(رويترز)", "— أ ف ب", "وكالات".
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:[(\[]\s*(?P<a>[^()\[\]]{2,40})\s*[)\]]|[—–-]+\s*(?P<b>[^.!؟?]{2,40}))\s*\.?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    date: FoundDate
+    updated: bool  # the date is a "last updated" stamp, not the publication
+
+
+def byline_name(line: str) -> str:
+    """The author a short byline line names, or ""."""
+    line = _HANDLE.sub("", strip_marks(line))
+    if len(line.split()) > BYLINE_MAX_WORDS:
+        return ""
+    for pattern in (_BYLINE, _NAME_THEN_ROLE, _NAME_THEN_PLACE):
+        match = pattern.match(line)
+        name = _STAMP_AFTER_NAME.sub("", match.group("name")) if match else ""
+        if _is_name(name):
+            return name.strip()
+    return ""
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= NAME_MAX_WORDS
+        and all(_NAME_WORD.match(word) for word in words)
+        and not any(char.isdigit() for char in text)
+        and words[0] not in _NOT_A_NAME
+    )
+
+
+def date_line(line: str, loose_words: Callable[[str], int]) -> DateLine | None:
+    """The date a line states when stating it is the line's job.
+
+    A line is cut at its separators (| • · and spaced dashes); a segment whose words,
+    beside its date, are at most a few that are not furniture (`loose_words` counts
+    those: the cleaner knows the vocabulary) is a date stamp, publication or update.
+    A line of prose that mentions a date is not a date line.
+    """
+    if len(line) > DATE_LINE_MAX_CHARS or not any(char.isdigit() for char in line):
+        return None
+    if loose_words(line) - date_words(line) > DATE_LINE_MAX_LOOSE_WORDS or _SENTENCE.search(line):
+        return None
+    stamps = []
+    for segment in _SEGMENTS.split(line):
+        dates = [date for date in find_dates(segment) if not date.relative] or find_hijri(segment)
+        if dates and loose_words(segment) - date_words(segment) <= DATE_SEGMENT_MAX_LOOSE_WORDS:
+            stamps.append(DateLine(dates[0], bool(_UPDATE.search(segment))))
+    published = [stamp for stamp in stamps if not stamp.updated]
+    return (published or stamps or [None])[0]
+
+
+def date_words(text: str) -> int:
+    """How many words of the text the dates in it span (so they are not counted as loose words)."""
+    spans = [date for date in find_dates(text) if not date.relative] + find_hijri(text)
+    return sum(len(text[date.start : date.end].split()) for date in spans)
+
+
+def dateline_agency(paragraph: str) -> str:
+    """The agency an agency dateline opening the lede credits, or ""."""
+    head = paragraph[:120]
+    for pattern in _DATELINE_PATTERNS:
+        match = pattern.match(head)
+        if match:
+            agency = match.group("agency").strip().strip('«»"')
+            if agency and not any(char.isdigit() for char in agency):
+                return agency
+    return ""
+
+
+def credit_line(line: str) -> str:
+    """The agency a line that is nothing but a credit names ("(رويترز)", "— أ ف ب"), or ""."""
+    match = _CREDIT_LINE.match(line)
+    if not match:
+        return ""
+    value = (match.group("a") or match.group("b") or "").strip()
+    return value if len(value.split()) <= 4 and not any(char.isdigit() for char in value) else ""
