@@ -24,25 +24,32 @@ from pathlib import Path
 
 from articles.text.furniture import WEIGHTS_PATH, Coverage, Vocabulary, load_vocabulary
 from articles.text.marks import strip_marks, tidy_line
-from articles.text.metadata import DateLine, byline_name, date_line
-from articles.text.normalize import normalize_phrase
+from articles.text.metadata import DateLine, byline_name, date_line, header_byline_name
+from articles.text.normalize import normalize_phrase, normalized_words
 
+LONG_LINE_WORDS = 40  # past this many words a line is judged as a paragraph, by its furniture share alone
+PATTERN_MAX_CHARS = 200  # the pattern rules describe short lines; a paragraph is never one of them
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.toml"
 METADATA_ACTIONS = {"author", "source", "published"}
 ACTIONS = {"drop", "drop_with_next", "drop_block", *METADATA_ACTIONS}
 
+_DIGIT = re.compile(r"\d")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _LATIN = re.compile("[A-Za-z]")
 _SEPARATOR = re.compile(r"[|›‹•·☰⟩⟨▸►◄◂▶◀→←~]|\s[/>\\»«]\s")
 _DASH_SEPARATOR = re.compile(r"\s[-–—ـ]\s")
-_SENTENCE_END = re.compile(r"[.!؟?…:؛]['\"»”)\]]*$")
-_STATEMENT_END = re.compile(r"[.!…:؛]['\"»”)\]]*$")  # not a question: headlines ask them
+_SENTENCE_MARKS = ".!؟?…:؛"
+_STATEMENT_MARKS = ".!…:؛"  # not a question: headlines ask them
+_CLOSING = "'\"»”)] "
 _LATIN_NOISE = re.compile(
     r"\b\d{2,4}\s*[x×]\s*\d{2,4}\b|div-gpt|gpt-ad|adsbygoogle|googletag|ad-?slot|\bdfp\b|banner-\w+",
     re.IGNORECASE,
 )
 # A caption ends with its credit in brackets: "… في الخرطوم (رويترز)", "… (أرشيفية)".
 _CREDIT_AT_END = re.compile(r"[(\[]\s*[^()\[\].!؟?]{2,40}[)\]]\s*$")
+# An item of a list the article makes: "- سلطان علي العرادة", "٣) …", "• …".
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪●◦]|[0-9٠-٩]{1,2}\s*[-.)])\s*\S")
+_TRAILING_LABEL = re.compile(r"\s[-–—|]\s*\(?([^\-–—|()]{2,25})\)?\s*$")
 _LEAD_IN_MARK = re.compile(r"^\s*[^:：|\-–—….]{1,40}?\s*(?:[:：|\-–—…]|\.{2,})")
 
 
@@ -60,6 +67,7 @@ class Weights:
     threshold: float
     signals: dict[str, float]
     structure: dict[str, float]
+    agency_words: frozenset[str]
 
 
 @dataclass
@@ -70,6 +78,7 @@ class PageLine:
     reason: str = ""  # why it was removed; "" when kept as text; "headline" for the headline
     score: float = 0.0
     prose: bool = False
+    words: tuple[str, ...] = ()  # its normalized words: " ".join(words) == normalize_phrase(text)
 
     @property
     def kept(self) -> bool:
@@ -81,6 +90,9 @@ class Cleaned:
     page: list[PageLine]
     metadata: dict[str, str] = field(default_factory=dict)  # author/source/published → raw value
     bylines: list[tuple[int, str]] = field(default_factory=list)  # (index in `page`, author named)
+    weak_bylines: list[tuple[int, str]] = field(
+        default_factory=list
+    )  # the same, in forms without a lead word
     dates: list[tuple[int, DateLine]] = field(default_factory=list)  # (index in `page`, date stated)
     headline: int | None = None  # index in `page` of the line judged to be the headline
     start: int = 0  # index in `page` of the article's first paragraph
@@ -89,6 +101,10 @@ class Cleaned:
     @property
     def lines(self) -> list[str]:
         return [line.text for line in self.page if line.kept]
+
+    @property
+    def kept_lines(self) -> list[PageLine]:
+        return [line for line in self.page if line.kept]
 
     @property
     def removed(self) -> list[tuple[str, str]]:
@@ -123,7 +139,8 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
 def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    return Weights(float(data["threshold"]), dict(data["weights"]), dict(data["structure"]))
+    agencies = frozenset(strip_marks(word) for word in data["agencies"]["words"])
+    return Weights(float(data["threshold"]), dict(data["weights"]), dict(data["structure"]), agencies)
 
 
 def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
@@ -193,6 +210,8 @@ def _remove(result: Cleaned, line: PageLine, rule: Rule) -> None:
 
 
 def _first_match(rules: tuple[Rule, ...], line: str) -> Rule | None:
+    if len(line) > PATTERN_MAX_CHARS:
+        return None
     visible = strip_marks(line)
     for rule in rules:
         if rule.pattern.fullmatch(visible):
@@ -209,7 +228,7 @@ def _find_metadata_lines(result: Cleaned, vocabulary: Vocabulary) -> None:
         if name:
             line.reason = "byline"
             result.bylines.append((index, name))
-        if any(char.isdigit() for char in line.text):
+        if _DIGIT.search(line.text):
             found = date_line(line.text, vocabulary.loose_words)
             if found is not None:
                 line.reason = line.reason or "date-line"
@@ -231,15 +250,23 @@ class _Signals:
 
 
 def _signals(text: str, vocabulary: Vocabulary, seen: set[tuple[str, ...]]) -> _Signals:
-    words = tuple(normalize_phrase(text).split())
-    coverage = vocabulary.cover(list(words))
-    values: dict[str, float] = {}
-    values["furniture"] = coverage.share
+    word_list = normalized_words(text)
+    words = tuple(word_list)
+    coverage = vocabulary.cover(word_list)
+    values: dict[str, float] = {"furniture": coverage.share}
+    ends_sentence = _ends(text, _SENTENCE_MARKS)
+    if words and words in seen:
+        values["repeated"] = 1.0
+    seen.add(words)
+    if len(words) > LONG_LINE_WORDS:
+        # A paragraph's length: no menu, button, caption or lead-in is this long.
+        return _Signals(coverage, values, words, ends_sentence)
     role = vocabulary.roles.get(coverage.leading, "")
-    ends_sentence = bool(_SENTENCE_END.search(text))
+    marked = _LEAD_IN_MARK.match(text) is not None
+    if coverage.leading == "navigation" and marked and not ends_sentence and coverage.leading_words <= 3:
+        values["list_lead_in"] = 1.0  # a ticker: "عاجل | …", "آخر الأخبار: …"
     if role in ("list", "end") and coverage.leading_words <= 4:
         # "اقرأ أيضا: …", "الأكثر قراءة | …", or a two-word lead-in with no mark ("إقرأ أيضا السيسي يستقبل …").
-        marked = _LEAD_IN_MARK.match(text) is not None
         headline_follows = len(words) >= coverage.leading_words + 3
         if headline_follows and (
             marked or (coverage.leading_words >= 2 and not ends_sentence and len(words) <= 24)
@@ -252,21 +279,49 @@ def _signals(text: str, vocabulary: Vocabulary, seen: set[tuple[str, ...]]) -> _
     if separators and not ends_sentence:  # a dateline lede has dashes too: "موسكو - 1 نوفمبر (وكالات) - …"
         per_item = len(words) / (separators + 1)
         values["separators"] = 1.0 if separators >= 2 and per_item <= 4 else 0.5 if per_item <= 3 else 0.0
+        if separators >= 2 and _is_breadcrumb(text):
+            values["separators"] = 1.0
     has_arabic = bool(_ARABIC.search(text))
     if not has_arabic and _LATIN.search(text):
         values["latin_only"] = 1.0
-    if _LATIN_NOISE.search(text):
+    if (not has_arabic or _LATIN.search(text)) and _LATIN_NOISE.search(text):
         values["latin_noise"] = 1.0
-    if not ends_sentence and len(words) <= 30 and _CREDIT_AT_END.search(text) and has_arabic:
+    if _is_media_caption(text, coverage, vocabulary, ends_sentence):
         values["photo_credit"] = 1.0
-    if words and words in seen:
-        values["repeated"] = 1.0
-    seen.add(words)
+    if (
+        not ends_sentence
+        and len(words) <= 30
+        and text.endswith((")", "]"))
+        and has_arabic
+        and _CREDIT_AT_END.search(text)
+    ):
+        values["photo_credit"] = 1.0
     if coverage.content <= 2 and not ends_sentence:
         values["stub"] = 1.0
     if not any(char.isalpha() for char in text):
         values["no_letters"] = 1.0
     return _Signals(coverage, values, words, ends_sentence)
+
+
+def _ends(text: str, marks: str) -> bool:
+    """Whether the line ends with one of `marks`, before any closing quote or bracket."""
+    return text.rstrip(_CLOSING)[-1:] in marks if text.rstrip(_CLOSING) else False
+
+
+def _is_media_caption(text: str, coverage: Coverage, vocabulary: Vocabulary, ends_sentence: bool) -> bool:
+    """ "فيديو | طوابير أمام المخابز", "المبعوث الأممي في عدن - أرشيفية": a photo or video label."""
+    if ends_sentence:
+        return False
+    if coverage.leading == "media-label" and _LEAD_IN_MARK.match(text):
+        return True
+    tail = _TRAILING_LABEL.search(text, max(0, len(text) - 40))
+    return tail is not None and vocabulary.cover(normalize_phrase(tail.group(1)).split()).share == 1.0
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Short items joined by separators, the last one as long as it likes: "الرئيسية » عربي » <headline>"."""
+    items = [item for item in _SEPARATOR.split(text) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items[:-1])
 
 
 def _score_lines(page: list[PageLine], vocabulary: Vocabulary, weights: Weights) -> list[_Signals]:
@@ -275,6 +330,7 @@ def _score_lines(page: list[PageLine], vocabulary: Vocabulary, weights: Weights)
     every = []
     for line in page:
         signals = _signals(line.text, vocabulary, seen)
+        line.words = signals.words
         weighed = {name: weights.signals[name] * value for name, value in signals.values.items()}
         line.score = sum(weighed.values())
         top = max(weighed, key=weighed.get) if weighed else ""
@@ -285,7 +341,8 @@ def _score_lines(page: list[PageLine], vocabulary: Vocabulary, weights: Weights)
             and signals.coverage.content >= structure["prose_min_words"]
             and signals.coverage.share <= structure["prose_max_furniture"]
             and (
-                _STATEMENT_END.search(line.text) or signals.coverage.content >= structure["prose_long_words"]
+                _ends(line.text, _STATEMENT_MARKS)
+                or signals.coverage.content >= structure["prose_long_words"]
             )
         )
         every.append(signals)
@@ -325,6 +382,7 @@ def _apply_structure(
     while start > 0 and _is_sentence(page[start - 1], signals[start - 1], threshold):
         start -= 1
     result.start, result.end = start, end
+    _find_header_bylines(result, start, weights)
     result.headline = _headline(page, signals, start, structure, threshold)
     first_kept = start if result.headline is None else result.headline + 1
     for index in range(0, first_kept):
@@ -353,6 +411,26 @@ def _apply_structure(
             line.reason = "after-article"
 
 
+def _find_header_bylines(result: Cleaned, start: int, weights: Weights) -> None:
+    """Bylines without a lead word ("بغداد: مازن الحسيني") above the article, in its
+    metadata block: next to a date line, or followed by buttons."""
+    page = result.page
+    lookback = int(weights.structure["headline_lookback"])
+    for index in range(max(0, start - lookback), start):
+        line = page[index]
+        if not line.kept:
+            continue
+        after = page[index + 1] if index + 1 < len(page) else None
+        before = page[index - 1] if index > 0 else None
+        in_block = (
+            after is not None and (after.reason in _METADATA_REASONS or after.score >= weights.threshold)
+        ) or (before is not None and before.reason == "date-line")
+        name = in_block and line.score == 0 and header_byline_name(line.text, weights.agency_words)
+        if name:
+            line.reason = "byline"
+            result.weak_bylines.append((index, name))
+
+
 def _article_run(page, signals, vocabulary: Vocabulary, weights: Weights) -> tuple[int, int] | None:
     """(first, past last) index of the largest block of prose lines.
 
@@ -365,7 +443,7 @@ def _article_run(page, signals, vocabulary: Vocabulary, weights: Weights) -> tup
     runs: list[tuple[bool, int, int, int]] = []  # (before any end line, characters, first, last)
     current: list[int] | None = None
     chars = unexplained = 0
-    in_box = ended = False
+    in_box = ended = in_list = False
     for index, line in enumerate(page):
         if _is_end_line(signals[index], vocabulary) and current is not None:
             # A comment counter above the article ends nothing; a comments heading after prose does.
@@ -376,10 +454,14 @@ def _article_run(page, signals, vocabulary: Vocabulary, weights: Weights) -> tup
                 in_box = True
             elif in_box and _is_box_item(line, max_item):
                 pass
+            elif in_list and _LIST_ITEM.match(line.text):
+                pass  # the points the article lists after "…، أبرزها:"
             elif line.kept and line.score < weights.threshold:
                 in_box = False
                 unexplained += 1
+            in_list = (in_list and bool(_LIST_ITEM.match(line.text))) or line.text.endswith(":")
             continue
+        in_list = line.text.endswith(":")
         if current is None or unexplained > gap:
             if current is not None:
                 runs.append((not ended, chars, current[0], current[1]))
@@ -398,7 +480,7 @@ def _article_run(page, signals, vocabulary: Vocabulary, weights: Weights) -> tup
 
 def _is_box_item(line: PageLine, max_words: float) -> bool:
     """Another story's headline under a box heading; a sentence or a lead-in ("أبرزها:") ends the box."""
-    return not line.prose and len(line.text.split()) <= max_words and not _SENTENCE_END.search(line.text)
+    return not line.prose and len(line.text.split()) <= max_words and not _ends(line.text, _SENTENCE_MARKS)
 
 
 def _is_box_heading(line: PageLine, signals: _Signals, vocabulary: Vocabulary, threshold: float) -> bool:
@@ -411,8 +493,11 @@ def _is_box_heading(line: PageLine, signals: _Signals, vocabulary: Vocabulary, t
 
 
 def _is_end_line(signals: _Signals, vocabulary: Vocabulary) -> bool:
-    leading_role = vocabulary.roles.get(signals.coverage.leading, "")
-    return leading_role == "end" and signals.coverage.share >= 0.5
+    """A comments or footer heading: "التعليقات (2)", "3 تعليقات على «…»", "جميع الحقوق محفوظة"."""
+    if vocabulary.roles.get(signals.coverage.leading, "") != "end":
+        return False
+    counted = signals.words[:1] and signals.words[0].isdigit()
+    return signals.coverage.share >= 0.5 or bool(counted)
 
 
 def _is_sentence(line: PageLine, signals: _Signals, threshold: float) -> bool:
@@ -439,7 +524,17 @@ def _headline(page, signals, start: int, structure: dict, threshold: float) -> i
         content = set(line_signals.words)
         overlap = len(content & lede) / len(content) if content else 0.0
         metadata_after = any(page[later].reason in _METADATA_REASONS for later in range(index + 1, start))
-        scores[index] = overlap + 0.3 * (1 - rank / lookback) + 0.3 * metadata_after - 0.5 * line.score
+        metadata_before = any(
+            page[earlier].reason in _METADATA_REASONS for earlier in range(candidates[-1], index)
+        )
+        caption_place = metadata_before and not metadata_after  # under the byline and date, over the lede
+        scores[index] = (
+            overlap
+            + 0.3 * (1 - rank / lookback)
+            + 0.3 * metadata_after
+            - 0.3 * caption_place
+            - 0.5 * line.score
+        )
     best = max(scores, key=scores.get, default=None)
     if best is None or scores[best] <= 0:
         return None

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from articles.text.normalize import normalize, normalize_phrase
+from articles.text.normalize import normalize, normalize_phrase, normalized_words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FURNITURE_PATH = DATA / "furniture.toml"
 WEIGHTS_PATH = DATA / "cleaning.toml"
 ROLES = {"furniture", "list", "end"}
+PARAGRAPH_WORDS = 40  # past this many words only a line's opening is looked up
+OPENING_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -44,34 +46,39 @@ class Vocabulary:
     neutral: frozenset[str]
 
     def cover(self, words: list[str]) -> Coverage:
-        covered = [False] * len(words)
+        neutral, phrases = self.neutral, self.phrases
+        if len(words) > PARAGRAPH_WORDS:
+            # A paragraph: only its opening words can make it furniture ("اقرأ أيضا: …").
+            opening = self.cover(words[:OPENING_WORDS])
+            content = len(words) - sum(map(neutral.__contains__, words)) - sum(map(str.isdigit, words))
+            return Coverage(
+                content, opening.furniture, opening.categories, opening.leading, opening.leading_words
+            )
+        # Most words of a line of prose start no phrase: only the others are looked at.
+        starts = [index for index, word in enumerate(words) if word in phrases]
         categories: list[str] = []
         leading, leading_words = "", 0
-        index = 0
-        while index < len(words):
+        furniture = 0
+        reached = 0  # words before this index are inside a phrase already counted
+        for index in starts:
+            if index < reached:
+                continue
             match = self._longest_at(words, index)
             if match is None:
-                index += 1
                 continue
             phrase, category = match
-            opens_line = index == 0 or all(_is_neutral(w, self.neutral) for w in words[:index])
-            if opens_line and not leading:
+            if not categories and all(_is_neutral(word, neutral) for word in words[:index]):
                 leading, leading_words = category, index + len(phrase)
-            for offset in range(len(phrase)):
-                covered[index + offset] = True
             categories.append(category)
-            index += len(phrase)
-        content = furniture = 0
-        for word, is_covered in zip(words, covered, strict=True):
-            if _is_neutral(word, self.neutral):
-                continue
-            content += 1
-            furniture += is_covered
+            reached = index + len(phrase)
+            furniture += sum(not _is_neutral(word, neutral) for word in phrase)
+        # Neutral words and numbers count for nothing (C-level counting: lines are many).
+        content = len(words) - sum(map(neutral.__contains__, words)) - sum(map(str.isdigit, words))
         return Coverage(content, furniture, tuple(categories), leading, leading_words)
 
     def loose_words(self, text: str) -> int:
         """Words of `text` that are neither furniture nor neutral."""
-        coverage = self.cover(normalize_phrase(text).split())
+        coverage = self.cover(normalized_words(text))
         return coverage.content - coverage.furniture
 
     def _longest_at(self, words: list[str], index: int) -> tuple[tuple[str, ...], str] | None:
@@ -82,7 +89,7 @@ class Vocabulary:
 
 
 def _is_neutral(word: str, neutral: frozenset[str]) -> bool:
-    return word in neutral or word.isdigit() or (len(word) == 1 and not word.isalpha())
+    return word in neutral or word.isdigit()
 
 
 @cache

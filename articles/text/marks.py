@@ -6,7 +6,6 @@ import re
 
 # Diacritics, tatweel and zero-width marks: invisible to rules, kept in the text.
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u2066-\u2069\u202a-\u202e\ufeff]")
-_SPACES = re.compile(r"[^\S\n]+")
 
 
 def strip_marks(text: str) -> str:
@@ -15,5 +14,5 @@ def strip_marks(text: str) -> str:
 
 
 def tidy_line(line: str) -> str:
-    """Collapse non-breaking and repeated spaces; strip the ends."""
-    return _SPACES.sub(" ", line.replace("\u00a0", " ")).strip()
+    """Collapse non-breaking and repeated spaces; strip the ends (one line: no newline in it)."""
+    return " ".join(line.split())

@@ -78,6 +78,7 @@ _NAME_THEN_PLACE = re.compile(r"^\s*(?P<name>[^|•·،,:\-–—()0-9٠-٩]+?)\
 _STAMP_AFTER_NAME = re.compile(r"\s+(?:في|منذ|on|at|يوم)\s+[^\d]{0,20}\d.*$|\s+\S*\d.*$", re.I)
 # A dateline lede ("تبليسي - 1 يونيو 2022 (وكالات) - استقبل …") is a sentence, not a date line.
 _SENTENCE = re.compile(r"\S+\s+\S+\s+\S+.*[.!؟?]['\"»”)]*$")
+_DIGIT = re.compile(r"\d")
 _HANDLE = re.compile(r"\s*@\w+|[\u2700-\u27bf\U0001f300-\U0001faff]")
 _NAME_WORD = re.compile(r"^[\w\u0600-\u06ff.'ʼ-]+$")
 _NOT_A_NAME = {
@@ -104,6 +105,10 @@ _DATELINE_PATTERNS = (
     re.compile(rf"^\s*{_PLACE}\s*\((?P<agency>[^()]{{2,40}})\)\s*[-–—ـ:：]"),
     re.compile(r"^\s*\((?P<agency>[^()]{2,40})\)\s*[-–—ـ:：]"),
     re.compile(rf"^\s*{_PLACE}\s*[-–—ـ]+\s*\((?P<agency>[^()]{{2,40}})\)\s*[-–—ـ:：]?"),
+    # With the date between: "إسطنبول - 22 - 7 (وعم) -", "موسكو 10 أكتوبر 2020 (وكالات) -".
+    re.compile(
+        rf"^\s*{_PLACE}\s*[-–—ـ،,]?\s*[0-9٠-٩][^()]{{0,30}}?\((?P<agency>[^()]{{2,40}})\)\s*[-–—ـ:：]"
+    ),
 )
 # A credit standing alone on a line: "(رويترز)", "— أ ف ب", "وكالات".
 _CREDIT_LINE = re.compile(
@@ -119,15 +124,41 @@ class DateLine:
 
 def byline_name(line: str) -> str:
     """The author a short byline line names, or ""."""
-    line = _HANDLE.sub("", strip_marks(line))
-    if len(line.split()) > BYLINE_MAX_WORDS:
+    if line.count(" ") >= BYLINE_MAX_WORDS:
         return ""
+    line = _HANDLE.sub("", strip_marks(line))
     for pattern in (_BYLINE, _NAME_THEN_ROLE, _NAME_THEN_PLACE):
         match = pattern.match(line)
         name = _STAMP_AFTER_NAME.sub("", match.group("name")) if match else ""
         if _is_name(name):
             return name.strip()
     return ""
+
+
+# Forms a byline takes only near the headline, where no sentence of the article stands:
+# "بغداد: مازن الحسيني", "الرياض - عبدالله الشهري".
+_PLACE_THEN_NAME_DASH = re.compile(
+    r"^\s*[^\s:：|•·،,()0-9٠-٩\-–—]+(?:\s[^\s:：|•·،,()0-9٠-٩\-–—]+)?\s+[-–—]\s+(?P<name>[^:：|•·،,()0-9٠-٩\-–—]+)$"
+)
+
+
+def header_byline_name(line: str, agency_words: frozenset[str]) -> str:
+    """The author a line standing by the headline names in a form that only a byline
+    takes there: the correspondent's city, then the name. A name holding an agency's
+    word ("وكالة", "رويترز") is a source, not an author. (A name alone on its line was
+    tried and lost held-out pages: sites' and sections' names pass for people's.)"""
+    line = _HANDLE.sub("", strip_marks(line))
+    for pattern in (_PLACE_THEN_NAME, _PLACE_THEN_NAME_DASH):
+        match = pattern.match(line)
+        if match and 2 <= len(match.group("name").split()) <= 4:
+            return _personal(match.group("name"), agency_words)
+    return ""
+
+
+def _personal(name: str, agency_words: frozenset[str]) -> str:
+    name = name.strip()
+    words = set(name.replace(".", " ").split())
+    return name if _is_name(name) and "." not in name and not words & agency_words else ""
 
 
 def _is_name(text: str) -> bool:
@@ -148,9 +179,10 @@ def date_line(line: str, loose_words: Callable[[str], int]) -> DateLine | None:
     those: the cleaner knows the vocabulary) is a date stamp, publication or update.
     A line of prose that mentions a date is not a date line.
     """
-    if len(line) > DATE_LINE_MAX_CHARS or not any(char.isdigit() for char in line):
+    if len(line) > DATE_LINE_MAX_CHARS or not _DIGIT.search(line) or _SENTENCE.search(line):
         return None
-    if loose_words(line) - date_words(line) > DATE_LINE_MAX_LOOSE_WORDS or _SENTENCE.search(line):
+    spans = _date_spans(line)
+    if not spans or loose_words(line) - _words_in(line, spans) > DATE_LINE_MAX_LOOSE_WORDS:
         return None
     stamps = []
     for segment in _SEGMENTS.split(line):
@@ -163,7 +195,14 @@ def date_line(line: str, loose_words: Callable[[str], int]) -> DateLine | None:
 
 def date_words(text: str) -> int:
     """How many words of the text the dates in it span (so they are not counted as loose words)."""
-    spans = [date for date in find_dates(text) if not date.relative] + find_hijri(text)
+    return _words_in(text, _date_spans(text))
+
+
+def _date_spans(text: str) -> list[FoundDate]:
+    return [date for date in find_dates(text) if not date.relative] + find_hijri(text)
+
+
+def _words_in(text: str, spans: list[FoundDate]) -> int:
     return sum(len(text[date.start : date.end].split()) for date in spans)
 
 

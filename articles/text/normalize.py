@@ -22,6 +22,7 @@ token by token.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import NamedTuple
 
@@ -94,11 +95,16 @@ def _build_table() -> _Table:
 
 
 _TABLE = _build_table()
+# The same table as a plain dict over the Basic Multilingual Plane: str.translate reads a
+# plain dict faster than one with __missing__. Characters past it (emoji, rare scripts)
+# are absent from it, so texts holding one take the full table, which deletes them.
+_BMP_TABLE = {code: _TABLE[code] for code in range(0x10000)}
+_PAST_BMP = regex.compile("[\U00010000-\U0010ffff]")
 
 
 def normalize(text: str) -> str:
     """Orthographic normalization of Arabic (and Latin) text for matching."""
-    return text.translate(_TABLE)
+    return text.translate(_TABLE if _PAST_BMP.search(text) else _BMP_TABLE)
 
 
 class Token(NamedTuple):
@@ -119,6 +125,24 @@ def tokenize(text: str) -> list[Token]:
         start, end = match.span()
         tokens.append(Token(text[start:end], start, end))  # slicing: faster than the match's group()
     return tokens
+
+
+# For the words of a whole text at once: the same table for the characters of words,
+# and a space for every other character, as `normalize_phrase` (word by word) never
+# lets one join or add to the words around it. Its output
+# holds only what the table outputs (Arabic and Latin letters, digits, a little
+# punctuation) and spaces: there, the standard library's word class is exactly `_WORD`
+# (a test checks every character) and it is faster.
+_WORDS_TABLE = {code: mapped if _WORD.fullmatch(chr(code)) else " " for code, mapped in _BMP_TABLE.items()}
+_NORMALIZED_WORD = re.compile(r"[^\W_]+")
+
+
+def normalized_words(text: str) -> list[str]:
+    """The normalized words of a text, as `normalize_phrase(text).split()` gives them,
+    with one translate for the whole text (a property test checks they agree)."""
+    if _PAST_BMP.search(text):
+        return normalize_phrase(text).split()
+    return _NORMALIZED_WORD.findall(text.translate(_WORDS_TABLE))
 
 
 def normalize_phrase(text: str) -> str:

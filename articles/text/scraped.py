@@ -53,7 +53,8 @@ def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
     """
     cleaned = clean(text)
     removed = list(cleaned.removed)
-    paragraphs = cleaned.lines
+    kept_lines = cleaned.kept_lines
+    paragraphs = [line.text for line in kept_lines]
     if _only_its_title(cleaned, title):
         # A text that is nothing but its title (repeated) is kept whole: it is all there is.
         lines = [line.text for line in cleaned.page]
@@ -71,7 +72,7 @@ def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
     elif not title and paragraphs:
         title, title_guessed = _first_sentence(paragraphs[0]), True
     headings.discard("")
-    forms = [normalize_phrase(line) for line in paragraphs]  # each paragraph normalized once
+    forms = [" ".join(line.words) for line in kept_lines]  # the cleaner normalized each line once
     if headings and any(form not in headings for form in forms):
         removed += [("title", line) for line, form in zip(paragraphs, forms, strict=True) if form in headings]
         kept = [(line, form) for line, form in zip(paragraphs, forms, strict=True) if form not in headings]
@@ -96,7 +97,7 @@ def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
 
 
 def _only_its_title(cleaned: Cleaned, title: str) -> bool:
-    forms = {normalize_phrase(line.text) for line in cleaned.page}
+    forms = {" ".join(line.words) for line in cleaned.page}
     repeated = len(cleaned.page) > 1 and len(forms) == 1
     return (repeated and (not title or forms == {normalize_phrase(title)})) or (
         bool(title) and forms == {normalize_phrase(title)}
@@ -110,8 +111,11 @@ def _distance(cleaned: Cleaned, index: int) -> tuple[int, int]:
 
 
 def _nearest_byline(cleaned: Cleaned) -> str:
-    bylines = sorted(cleaned.bylines, key=lambda entry: _distance(cleaned, entry[0]))
-    return bylines[0][1] if bylines else ""
+    """A byline with a lead word ("بقلم", "كتب") first, then one without; nearest the headline."""
+    for bylines in (cleaned.bylines, cleaned.weak_bylines):
+        if bylines:
+            return min(bylines, key=lambda entry: _distance(cleaned, entry[0]))[1]
+    return ""
 
 
 def _nearest_date(cleaned: Cleaned) -> FoundDate | None:

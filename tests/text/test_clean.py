@@ -90,7 +90,6 @@ RULE_EXAMPLES = [
     ("post-author-box", "About Post Author"),
     ("copyright", "جميع الحقوق محفوظة © 2023"),
     ("photo-credit", "(الصورة: وكالة الأناضول)"),
-    ("byline", "كتب: سامر الحلبي"),
     ("source-line", "(المصدر: الأناضول)"),
     ("sign-off", "— وكالة الأنباء الروسية (سبوتنيك)"),
     ("date-line", "نُشر في: 2020-10-10"),

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from articles.text.clean import clean
 from articles.text.dates import find_dates, parse_date
-from articles.text.normalize import normalize, normalize_phrase, normalize_reference, tokenize
+from articles.text.normalize import (
+    normalize,
+    normalize_phrase,
+    normalize_reference,
+    normalized_words,
+    tokenize,
+)
 from articles.text.scraped import parse_scraped
 
 # Arabic letters and marks, Persian letters, digits of three systems, Latin, Cyrillic,
@@ -85,6 +91,12 @@ def test_the_normalized_body_is_the_body_normalized(text, title):
     """parse_scraped builds it from its paragraphs' forms, which it computes anyway."""
     scraped = parse_scraped(text, title=title)
     assert scraped.normalized_body == normalize_phrase(scraped.body)
+
+
+@given(st.one_of(TEXT, st.text(max_size=80)))
+def test_the_words_of_a_whole_text_are_its_words_normalized_one_by_one(text):
+    """normalized_words translates the whole text at once; normalize_phrase word by word."""
+    assert normalized_words(text) == normalize_phrase(text).split()
 
 
 @pytest.mark.django_db
