@@ -24,12 +24,14 @@ from articles.models import (
     ActorStatus,
     Alias,
     Article,
+    CleaningRule,
     Event,
     EventParticipant,
     Mention,
     ReviewStatus,
 )
 from articles.tagging.apply import tag
+from articles.text.normalize import normalize_phrase
 
 
 class CurationError(ValueError):
@@ -140,6 +142,24 @@ def settle_candidates(actors: Iterable[Actor], accept: bool) -> int:
             actor.save(update_fields=["status"])
             changed += 1
     return changed
+
+
+def decide_line(article: Article, line: str, decision: str, user: AbstractBaseUser) -> CleaningRule:
+    """An editor's decision on one line of `article`'s page, as a rule for its source (for
+    every source when the article has none); a rule already there for the line is updated."""
+    with transaction.atomic():
+        existing = (
+            CleaningRule.objects.select_for_update()
+            .filter(source=article.source, normalized=normalize_phrase(line))
+            .first()
+        )
+        if existing is not None:
+            existing.decision, existing.line = decision, line
+            existing.save()
+            return existing
+        return CleaningRule.objects.create(
+            source=article.source, line=line, decision=decision, created_by=user
+        )
 
 
 def follow_text_edit(article: Article, title_before: str, body_before: str) -> Counter:

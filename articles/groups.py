@@ -1,7 +1,7 @@
 """The editorial roles and what each may do, enforced by Django's permissions.
 
-- editors: curate everything (articles, actors and aliases, venues, events, mentions),
-  merge actors, review suggestions;
+- editors: curate everything (articles, actors and aliases, venues, events, mentions,
+  cleaning rules), merge actors, review suggestions;
 - reviewers: see everything, confirm or reject suggested mentions and events, nothing else;
 - readers: see everything in the admin, change nothing.
 """
@@ -22,6 +22,7 @@ CURATED_MODELS = (
     "event",
     "eventparticipant",
     "mention",
+    "cleaningrule",
 )
 REVIEW = ("review_mention", "review_event")
 

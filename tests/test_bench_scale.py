@@ -121,7 +121,17 @@ def test_the_bench_latency_run_and_its_report_on_the_demo_corpus(demo):
                "concurrency": 1, "load_seconds": 1}  # fmt: skip
     loads = {"article list": figures | {"requests": 1, "errors": 0}}
     database_floor = floor._figures(demo, 1234, writing=(0.5, 0.4), vectors=(0.1, None), cores=2)
-    report = Command().report(options, ingest, database_floor, timings, loads, 0.1, None)
+    from articles.bench.cleaning import time_cleaning
+
+    cleaning = time_cleaning(seed=1, pages=20, rounds=2)
+    assert (
+        0
+        < cleaning["ms_per_article_min"]
+        <= cleaning["ms_per_article_median"]
+        <= cleaning["ms_per_article_max"]
+    )
+    report = Command().report(options, ingest, database_floor, timings, loads, 0.1, None, cleaning)
+    assert "over 20 of the corpus's" in report and f"**{cleaning['ms_per_article_median']} ms** an" in report
     ceiling = round(2 / (0.6 / demo))
     assert f"**{database_floor['write_ms']} ms an article**" in report
     assert f"at most **{ceiling:,} articles/s** on its 2 cores" in report

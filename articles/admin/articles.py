@@ -13,8 +13,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from articles.admin.common import CuratedAdmin, ReviewPermission, decision_action
-from articles.curation import follow_text_edit, review_mentions
-from articles.models import Article, DateOrigin, Mention, ReviewStatus, Source, UndatedArticle
+from articles.curation import decide_line, follow_text_edit, review_mentions
+from articles.ingest.decisions import CleaningDecisions
+from articles.ingest.errors import IngestError
+from articles.ingest.reclean import reclean_article
+from articles.models import (
+    Article,
+    CleaningDecision,
+    CleaningRule,
+    DateOrigin,
+    Mention,
+    ReviewStatus,
+    Source,
+    UndatedArticle,
+)
 from articles.tagging.apply import tag
 
 
@@ -63,6 +75,7 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
         "ingested_at",
         "raw_text",
         "event_link",
+        "cleaning",
     )
     fieldsets = (
         (None, {"fields": ("title", "text_with_suggestions", "event_link")}),
@@ -86,6 +99,7 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
                 ),
             },
         ),
+        (_("Cleaning"), {"classes": ("collapse",), "fields": ("cleaning",)}),
         (_("Cleaned text (editable)"), {"classes": ("collapse",), "fields": ("body",)}),
     )
 
@@ -136,6 +150,19 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
             {"pieces": pieces, "mentions": mentions, "article": article},
         )
 
+    @admin.display(description=_("lines removed and kept, with the reason"))
+    def cleaning(self, article: Article) -> str:
+        return render_to_string(
+            "admin/articles/article_cleaning.html",
+            {
+                "article": article,
+                "removed": [{"reason": reason, "line": line} for reason, line in article.removed_lines],
+                "kept": article.body.split("\n\n"),
+                "scope": article.source.name if article.source_id else _("the pages of every source"),
+                "can_decide": self._can_decide,
+            },
+        )
+
     @admin.display(description=_("events"))
     def event_link(self, article: Article) -> str:
         return render_to_string(
@@ -144,7 +171,9 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
 
     def get_urls(self):
         review = self.admin_site.admin_view(self.review_mention_view)
+        decide = self.admin_site.admin_view(self.cleaning_decision_view)
         return [
+            path("<int:article_id>/cleaning/", decide, name="articles_article_cleaning_decision"),
             path(
                 "<int:article_id>/mentions/<int:mention_id>/review/",
                 review,
@@ -155,6 +184,53 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
 
     def review_mention_view(self, request: HttpRequest, article_id: int, mention_id: int):
         return _review_in_place(self, request, article_id, mention_id)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._can_decide = request.user.has_perm("articles.add_cleaningrule")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def cleaning_decision_view(self, request: HttpRequest, article_id: int):
+        """An editor's "this is text" or "this is noise" on one line: a rule for the source, and the article cleaned again."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.has_perm("articles.add_cleaningrule"):
+            raise PermissionDenied
+        article = get_object_or_404(Article.objects.select_related("source"), pk=article_id)
+        line, decision = _line_decided(article, request.POST)
+        rule = decide_line(article, line, decision, request.user)
+        try:
+            changed = reclean_article(article, CleaningDecisions.load())
+        except IngestError as error:
+            self.message_user(
+                request, _("Rule saved; this article could not be cleaned again: %s") % error, messages.ERROR
+            )
+        else:
+            self.message_user(
+                request,
+                _("«%(line)s»: %(decision)s for %(scope)s. %(outcome)s")
+                % {
+                    "line": rule.line[:80],
+                    "decision": rule.get_decision_display(),
+                    "scope": article.source.name if article.source_id else _("every source"),
+                    "outcome": _("The article was cleaned again.")
+                    if changed
+                    else _("The article did not change."),
+                },
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article_id]))
+
+
+def _line_decided(article: Article, data) -> tuple[str, str]:
+    """The line the button names, and the decision it asks for."""
+    try:
+        if "removed" in data:
+            return article.removed_lines[int(data["removed"])][1], CleaningDecision.TEXT
+        if "kept" in data:
+            return article.body.split("\n\n")[int(data["kept"])], CleaningDecision.NOISE
+    except (ValueError, IndexError):
+        pass
+    raise PermissionDenied  # a line this article does not have
 
 
 def _review_in_place(model_admin: ArticleAdmin, request: HttpRequest, article_id: int, mention_id: int):
@@ -176,6 +252,24 @@ def _review_in_place(model_admin: ArticleAdmin, request: HttpRequest, article_id
     return HttpResponseRedirect(
         reverse("admin:articles_article_change", args=[article_id]) + f"#mention-{mention_id}"
     )
+
+
+@admin.register(CleaningRule)
+class CleaningRuleAdmin(CuratedAdmin):
+    """Editors' rules on the lines of a source's pages; `manage.py reclean --source S` applies them."""
+
+    list_display = ("line", "decision", "source", "created_by", "created_at")
+    list_filter = ("decision", ("source", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("source", "created_by")
+    search_fields = ("line",)
+    autocomplete_fields = ("source",)
+    fields = ("source", "line", "decision", "created_by", "created_at")
+    readonly_fields = ("created_by", "created_at")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(UndatedArticle)

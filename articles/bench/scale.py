@@ -21,6 +21,7 @@ COPIED_TABLES = ["articles_article", "articles_mention", "articles_event_article
 ARTICLE_COLUMNS = [
     "title", "body", "raw", "raw_encoding", "raw_format", "date_precision", "date_origin", "source_id",
     "source_origin", "author", "origin", "origin_line", "minhash", "lsh_bands", "ingested_at", "search_vector",
+    "removed_lines",
 ]  # fmt: skip
 MENTION_COLUMNS = [
     "actor_id", "venue_id", "in_title", "start", '"end"', "matched_text", "confidence", "method",

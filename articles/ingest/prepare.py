@@ -8,6 +8,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from articles.ingest.decisions import NONE, CleaningDecisions
 from articles.ingest.decode import decode
 from articles.ingest.errors import IngestError
 from articles.ingest.near_duplicates import Signature, signature
@@ -41,8 +42,11 @@ class Prepared:
     removed: list[tuple[str, str]]
 
 
-def prepare(item: Incoming) -> Prepared:
-    """Decode, extract, clean and fingerprint one article; IngestError names what is wrong."""
+def prepare(item: Incoming, decisions: CleaningDecisions = NONE) -> Prepared:
+    """Decode, extract, clean and fingerprint one article; IngestError names what is wrong.
+
+    `decisions` are the editors' cleaning rules: those of the source the caller names,
+    else those of the source the text names (the text is cleaned again with them)."""
     given = Given(**{name: _text_only(value) for name, value in dataclasses.asdict(item.given).items()})
     if item.format == "json":
         text, encoding, markup_title, markup_date = _text_only(json.loads(item.raw)["body"]), "utf-8", "", ""
@@ -52,7 +56,10 @@ def prepare(item: Incoming) -> Prepared:
         if item.format == "html":
             text, markup_title, markup_date = _main_text(text)
 
-    scraped = parse_scraped(text, title=given.title or markup_title)
+    title = given.title or markup_title
+    scraped = parse_scraped(text, title=title, decisions=decisions.for_source(given.source))
+    if not given.source and decisions.has_rules_for(scraped.source):
+        scraped = parse_scraped(text, title=title, decisions=decisions.for_source(scraped.source))
     if not scraped.body.strip():
         raise IngestError("no article text left after removing boilerplate")
 

@@ -13,6 +13,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from simple_history.utils import bulk_create_with_history
 
 from articles.bulk_copy import new_ids
+from articles.ingest.decisions import CleaningDecisions
 from articles.ingest.errors import IngestError
 from articles.ingest.near_duplicates import SAME_STORY, Signature, similarity
 from articles.ingest.prepare import Prepared, prepare
@@ -60,6 +61,7 @@ class Run:
     changes the lexicon (the candidate actors it proposes are not in it); editors may."""
 
     def __init__(self) -> None:
+        self.decisions = CleaningDecisions.load()  # editors' cleaning rules, as the run starts
         self._sources: dict[str, Source] = {}
         self._lexicon: Lexicon | None = None
         self._lexicon_checked = 0.0
@@ -121,7 +123,7 @@ def ingest_batch(items: list[Item], run: Run) -> list[Outcome]:
         elif isinstance(item, Skipped):
             outcomes[index] = Outcome(SKIPPED, item.label, item.reason)
         else:
-            prepared = _guarded(item, lambda item=item: prepare(item))
+            prepared = _guarded(item, lambda item=item: prepare(item, run.decisions))
             if isinstance(prepared, Outcome):
                 outcomes[index] = prepared
             else:
@@ -218,6 +220,7 @@ def _article(prepared: Prepared, id: int, copy_of_id: int | None, run: Run) -> A
         minhash=prepared.signature.minhash,
         lsh_bands=prepared.signature.bands,
         copy_of_id=copy_of_id,
+        removed_lines=[list(pair) for pair in prepared.removed],
         search_vector=text_vector(prepared.title, prepared.normalized_body),
     )
 

@@ -12,6 +12,7 @@ from .choices import (
     ReviewStatus,
     VenueKind,
 )
+from .cleaning import CleaningDecision, CleaningRule
 from .dictionary import DictionaryVersion
 from .event import Event, EventParticipant, Mention
 from .named import ActorMonth, ArticleActor, ArticleVenue
@@ -27,6 +28,8 @@ __all__ = [
     "Article",
     "ArticleActor",
     "ArticleVenue",
+    "CleaningDecision",
+    "CleaningRule",
     "DateOrigin",
     "DatePrecision",
     "DictionaryVersion",

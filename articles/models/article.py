@@ -191,10 +191,14 @@ class Article(models.Model):
         verbose_name=_("syndicated copy of"),
     )
     ingested_at = models.DateTimeField(_("ingested at"), auto_now_add=True)
+    # What cleaning removed from the page, each line with its reason: [[reason, line], …].
+    removed_lines = models.JSONField(_("lines removed by cleaning"), default=list, blank=True, editable=False)
     # Full-text index over the normalized title (weight A) and body (weight B): `text_vector`.
     search_vector = SearchVectorField(null=True, editable=False)
     # The raw bytes never change and derived columns are recomputed: history keeps the rest.
-    history = HistoricalRecords(excluded_fields=["raw", "minhash", "lsh_bands", "search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=["raw", "minhash", "lsh_bands", "search_vector", "removed_lines"]
+    )
 
     objects = ArticleQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,7 @@ from articles.text.normalize import normalize_phrase, normalized_words
 
 LONG_LINE_WORDS = 40  # past this many words a line is judged as a paragraph, by its furniture share alone
 PATTERN_MAX_CHARS = 200  # the pattern rules describe short lines; a paragraph is never one of them
+EDITOR_RULE = "editor-rule"  # the reason shown for a line an editor's rule removed
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.toml"
 METADATA_ACTIONS = {"author", "source", "published"}
 ACTIONS = {"drop", "drop_with_next", "drop_block", *METADATA_ACTIONS}
@@ -79,6 +81,7 @@ class PageLine:
     score: float = 0.0
     prose: bool = False
     words: tuple[str, ...] = ()  # its normalized words: " ".join(words) == normalize_phrase(text)
+    decided: str = ""  # an editor's rule decided it: "text" or "noise"
 
     @property
     def kept(self) -> bool:
@@ -143,17 +146,35 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
     return Weights(float(data["threshold"]), dict(data["weights"]), dict(data["structure"]), agencies)
 
 
-def clean(text: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
+def clean(
+    text: str, rules: tuple[Rule, ...] | None = None, decisions: Mapping[str, str] | None = None
+) -> Cleaned:
+    """Judge every line of `text`. `decisions` (normalized line → "text" or "noise") are
+    editors' rules for this source: they have the last word on the lines they name."""
     rules = load_rules() if rules is None else rules
     page = [PageLine(line) for line in map(tidy_line, text.splitlines()) if line]
     result = Cleaned(page=page)
     _apply_patterns(result, rules)
     vocabulary, weights = load_vocabulary(), load_weights()
     signals = _score_lines(result.page, vocabulary, weights)
+    if decisions:
+        _apply_decisions(result, decisions)
     _apply_tail_rules(result, rules, signals)
     _find_metadata_lines(result, vocabulary)
     _apply_structure(result, signals, vocabulary, weights)
+    if decisions:
+        _apply_decisions(result, decisions)
     return result
+
+
+def _apply_decisions(result: Cleaned, decisions: Mapping[str, str]) -> None:
+    """Editors' rules: a line judged noise goes, a line judged text stays (and counts as prose)."""
+    for line in result.page:
+        decision = decisions.get(" ".join(line.words))
+        if decision == "noise":
+            line.reason, line.prose, line.decided = EDITOR_RULE, False, decision
+        elif decision == "text" and line.reason != "headline":
+            line.reason, line.prose, line.decided = "", len(line.words) >= 3, decision
 
 
 # Layer 1: patterns ---------------------------------------------------------------
@@ -222,7 +243,7 @@ def _first_match(rules: tuple[Rule, ...], line: str) -> Rule | None:
 def _find_metadata_lines(result: Cleaned, vocabulary: Vocabulary) -> None:
     """Bylines and date lines in their unlabelled forms: metadata, never text or headline."""
     for index, line in enumerate(result.page):
-        if not line.kept:
+        if not line.kept or line.decided:
             continue
         name = byline_name(line.text)
         if name:

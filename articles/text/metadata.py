@@ -81,6 +81,22 @@ _SENTENCE = re.compile(r"\S+\s+\S+\s+\S+.*[.!؟?]['\"»”)]*$")
 _DIGIT = re.compile(r"\d")
 _HANDLE = re.compile(r"\s*@\w+|[\u2700-\u27bf\U0001f300-\U0001faff]")
 _NAME_WORD = re.compile(r"^[\w\u0600-\u06ff.'ʼ-]+$")
+_FUNCTION_WORDS = {
+    "من",
+    "في",
+    "على",
+    "إلى",
+    "الى",
+    "عن",
+    "مع",
+    "حول",
+    "بعد",
+    "قبل",
+    "هذا",
+    "هذه",
+    "التي",
+    "الذي",
+}
 _NOT_A_NAME = {
     "وكالات",
     "الوكالات",
@@ -168,6 +184,7 @@ def _is_name(text: str) -> bool:
         and all(_NAME_WORD.match(word) for word in words)
         and not any(char.isdigit() for char in text)
         and words[0] not in _NOT_A_NAME
+        and not _FUNCTION_WORDS.intersection(words)
     )
 
 

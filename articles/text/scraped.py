@@ -16,6 +16,7 @@ the headline, the bylines and the date lines; this module picks the values:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from articles.text.clean import Cleaned, clean
@@ -45,13 +46,14 @@ class ScrapedArticle:
     removed: list[tuple[str, str]] = field(default_factory=list)
 
 
-def parse_scraped(text: str, title: str = "") -> ScrapedArticle:
+def parse_scraped(text: str, title: str = "", decisions: Mapping[str, str] | None = None) -> ScrapedArticle:
     """Split scraped page text into title, body and stated metadata.
 
     `title` is a title known from elsewhere (HTML markup, a JSON field): it wins
-    over the text, and its repeats in the text are dropped.
+    over the text, and its repeats in the text are dropped. `decisions` are editors'
+    rules for lines of this source (normalized line → "text" or "noise").
     """
-    cleaned = clean(text)
+    cleaned = clean(text, decisions=decisions)
     removed = list(cleaned.removed)
     kept_lines = cleaned.kept_lines
     paragraphs = [line.text for line in kept_lines]

@@ -174,3 +174,19 @@ def test_a_file_the_system_refuses_to_read_is_named(ingest, write, good, monkeyp
     result = ingest(locked, good)
     assert error_lines(result) == [f"error: {locked}: unreadable (Permission denied)"]
     assert Article.objects.count() == 1
+
+
+def test_a_page_saved_as_one_line_of_300000_characters_is_stored_whole_with_a_short_title(
+    ingest, write, good
+):
+    """A scraper that loses the line breaks saves the page as one line: it is kept whole (the
+    cleaner cannot cut one line) under a title taken from its first sentence."""
+    sentence = "وقال المبعوث الأممي إن جولة جديدة من المحادثات بين الطرفين ستعقد في جنيف الأسبوع المقبل. "
+    line = (sentence * (300_000 // len(sentence) + 1))[:300_000]
+    page = write("one-line.txt", line)
+    result = ingest(page, good)
+    assert result.exit_code == 0
+    article = Article.objects.get(origin="one-line.txt")
+    assert article.body == line.strip()
+    assert article.title == sentence.split(".")[0]
+    assert Article.objects.count() == 2
