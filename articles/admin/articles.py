@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from articles.admin.cleaning_reasons import reason_label
 from articles.admin.common import CuratedAdmin, ReviewPermission, decision_action
 from articles.curation import decide_line, follow_text_edit, review_mentions
 from articles.ingest.decisions import CleaningDecisions
@@ -156,7 +157,10 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
             "admin/articles/article_cleaning.html",
             {
                 "article": article,
-                "removed": [{"reason": reason, "line": line} for reason, line in article.removed_lines],
+                "removed": [
+                    {"reason": reason_label(reason), "code": reason, "line": line}
+                    for reason, line in article.removed_lines
+                ],
                 "kept": article.body.split("\n\n"),
                 "scope": article.source.name if article.source_id else _("the pages of every source"),
                 "can_decide": self._can_decide,

@@ -9,7 +9,8 @@ def test_the_article_page_lists_each_removed_line_with_its_reason(editor, articl
     moscow = articles["moscow"]
     page = editor.get(reverse("admin:articles_article_change", args=[moscow.pk])).content.decode()
     assert "اقرأ أيضا: أردوغان يستقبل وزير الخارجية الإيراني في أنقرة" in page
-    assert "removed: related-stories" in page or "related-stories" in page
+    assert "“read also” / “most read” box: other stories" in page  # the reason, in the editors' words
+    assert 'title="related-stories"' in page
     assert reverse("admin:articles_article_cleaning_decision", args=[moscow.pk]) in page
 
 
@@ -57,3 +58,21 @@ def test_a_decision_needs_a_post_and_a_line_the_article_has(editor, articles):
     assert editor.get(url).status_code == 405
     assert editor.post(url, {"removed": 999}).status_code == 403
     assert not CleaningRule.objects.exists()
+
+
+def test_every_reason_the_cleaner_gives_has_words_for_editors():
+    from articles.admin.cleaning_reasons import REASONS
+    from articles.text.clean import EDITOR_RULE, load_rules, load_weights
+    from articles.text.furniture import load_vocabulary
+
+    reasons = {
+        *load_vocabulary().roles,
+        *(rule.name for rule in load_rules()),
+        *(
+            name.replace("_", "-")
+            for name in load_weights().signals
+            if name not in {"furniture", "list_lead_in"}
+        ),
+        *("before-article", "after-article", "article-header", "title", "byline", "date-line", EDITOR_RULE),
+    }
+    assert reasons <= set(REASONS)

@@ -38,3 +38,32 @@ def test_a_reviewer_confirms_a_suggestion_in_the_article_text(page, ingest, writ
     mention.refresh_from_db()
     assert (mention.status, mention.reviewer) == (ReviewStatus.CONFIRMED, user)
     screenshot(page, "admin-article-confirmed")
+
+
+def test_an_editor_sees_why_lines_were_removed_and_brings_one_back(page, ingest, write):
+    ingest(write("moscow.txt", MOSCOW_TRUCE_PAGE))
+    article = Article.objects.get()
+    user = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    read_also = "اقرأ أيضا: أردوغان يستقبل وزير الخارجية الإيراني في أنقرة"
+    assert read_also not in article.body
+
+    page.goto(f"{page.live_server_url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{page.live_server_url}/admin/articles/article/{article.pk}/change/")
+    page.locator(
+        "details:has(.article-cleaning) summary, fieldset:has(.article-cleaning) .collapse-toggle"
+    ).first.click()
+    row = page.locator("tr.cleaning-removed", has_text=read_also)
+    assert "أخبار أخرى" in row.inner_text()  # the reason, in Arabic, for the editor
+    assert row.locator("td[title=related-stories]").count() == 1
+    page.locator(".article-cleaning").scroll_into_view_if_needed()
+    screenshot(page, "admin-article-cleaning", full_page=False)
+
+    row.locator("button").click()
+    page.wait_for_load_state()
+    article.refresh_from_db()
+    assert read_also in article.body.split("\n\n")
+    assert page.locator(".messagelist").inner_text().startswith("«")
