@@ -50,6 +50,9 @@ class PageScore:
     lost_text: list[str] = field(default_factory=list)
     got: dict[str, str] = field(default_factory=dict)
     error: str = ""
+    body: str = ""
+    sidebar_names: int = 0  # actors the page names only in its noise lines
+    sidebar_names_tagged: int = 0  # of those, the ones the tagger found in the cleaned article
 
 
 @dataclass
@@ -113,6 +116,7 @@ def score_page(page: LabelledPage) -> PageScore:
         paragraphs: set[str] = set()
         got = dict.fromkeys(FIELDS, "")
     else:
+        score.body = prepared.body
         paragraphs = {tidy_line(paragraph) for paragraph in prepared.body.split("\n\n")}
         got = {
             "title": prepared.title,
@@ -139,5 +143,33 @@ def score_page(page: LabelledPage) -> PageScore:
     return score
 
 
-def score_pages(pages: list[LabelledPage]) -> SetScore:
-    return SetScore([score_page(page) for page in pages])
+def score_pages(pages: list[LabelledPage], names: bool = False) -> SetScore:
+    """Every page scored; with `names`, also the actors named only in its noise (reads the dictionary)."""
+    scores = [score_page(page) for page in pages]
+    if names:
+        from articles.tagging.cues import load_cues
+        from articles.tagging.lexicon import get_lexicon
+
+        lexicon, cues = get_lexicon(), load_cues()
+        for page, score in zip(pages, scores, strict=True):
+            _score_sidebar_names(page, score, lexicon, cues)
+    return SetScore(scores)
+
+
+def _score_sidebar_names(page: LabelledPage, score: PageScore, lexicon, cues) -> None:
+    """Actors the page names only in lines labelled noise, and whether the article was tagged with them."""
+    from articles.tagging.suggest import suggest, suggest_article
+    from articles.text.dates import parse_date
+
+    published = parse_date(page.expected.get("published", ""))
+    day = published.value if published else None
+    article_text = "\n".join(text for label, text in page.lines if label in ("headline", "text"))
+    noise_text = "\n".join(text for label, text in page.lines if label in NOISE_LABELS)
+    in_article = suggest(article_text, day, lexicon, cues).actor_ids()
+    only_in_noise = set(suggest(noise_text, day, lexicon, cues).actor_ids()) - set(in_article)
+    if score.error or not only_in_noise:
+        score.sidebar_names = len(only_in_noise)
+        return
+    tagged, _start = suggest_article(score.got["title"], score.body, day, lexicon, cues)
+    score.sidebar_names = len(only_in_noise)
+    score.sidebar_names_tagged = len(only_in_noise & set(tagged.actor_ids()))

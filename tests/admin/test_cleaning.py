@@ -9,7 +9,7 @@ def test_the_article_page_lists_each_removed_line_with_its_reason(editor, articl
     moscow = articles["moscow"]
     page = editor.get(reverse("admin:articles_article_change", args=[moscow.pk])).content.decode()
     assert "اقرأ أيضا: أردوغان يستقبل وزير الخارجية الإيراني في أنقرة" in page
-    assert "“read also” / “most read” box: other stories" in page  # the reason, in the editors' words
+    assert "صندوق «اقرأ أيضا» / «الأكثر قراءة»: أخبار أخرى" in page  # the reason, in the editors' words
     assert 'title="related-stories"' in page
     assert reverse("admin:articles_article_cleaning_decision", args=[moscow.pk]) in page
 

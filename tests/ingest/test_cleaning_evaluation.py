@@ -19,8 +19,9 @@ HELD_OUT_MAX_TEXT_LOST = 0.005
 
 
 @pytest.fixture(scope="module")
-def held_out():
-    return score_pages(read_pages(CLEANING / "heldout"))
+def held_out(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():  # the dictionary, to see which names stand only in noise
+        return score_pages(read_pages(CLEANING / "heldout"), names=True)
 
 
 def test_the_held_out_set_is_large_and_varied(held_out):
@@ -35,6 +36,12 @@ def test_held_out_noise_is_removed_and_text_kept(held_out):
     assert held_out.text_lost <= HELD_OUT_MAX_TEXT_LOST
 
 
+def test_names_standing_only_in_page_noise_are_not_tagged(held_out):
+    """A person named only in a "most read" box or a related headline is not the article's."""
+    assert held_out.total("sidebar_names") >= 20  # enough such names for the figure to mean something
+    assert held_out.total("sidebar_names_tagged") <= 0.05 * held_out.total("sidebar_names")
+
+
 @pytest.mark.parametrize("field", ["title", "published", "source", "author"])
 def test_held_out_metadata_is_exact(held_out, field):
     assert held_out.field_right(field) / len(held_out.pages) >= HELD_OUT_FLOORS[field]
@@ -47,12 +54,19 @@ def test_a_page_file_that_breaks_the_format_is_named(tmp_path):
         read_page(path)
 
 
+@pytest.mark.django_db
 def test_evaluate_prints_dev_and_held_out_side_by_side_and_never_held_out_lines():
     out = io.StringIO()
     call_command("evaluate", "--cleaning", "--errors", stdout=out)
     report = out.getvalue()
     assert report.splitlines()[0].split() == ["dev", "held-out"]
-    for row in ("noise removed", "text lines lost", "title exact", "published exact", "source exact"):
+    for row in (
+        "noise removed",
+        "text lines lost",
+        "title exact",
+        "published exact",
+        "noise-only names tagged",
+    ):
         assert row in report
     held_out_names = {path.stem for path in (CLEANING / "heldout").glob("*.page")}
     listed = {line.split()[1] for line in report.splitlines() if line.startswith("== ")}

@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: {kind}: missed {sorted(missed)} wrong {sorted(wrong)}")
 
     def _cleaning(self, errors: bool) -> None:
-        sets = {name: score_pages(read_pages(CLEANING / name)) for name in ("dev", "heldout")}
+        sets = {name: score_pages(read_pages(CLEANING / name), names=True) for name in ("dev", "heldout")}
         self.stdout.write(f"{'':<22}{'dev':>16}{'held-out':>16}")
         rows = [
             ("pages (templates)", lambda s: f"{len(s.pages)} ({s.templates})"),
@@ -57,6 +57,10 @@ class Command(BaseCommand):
             ("text lines lost", lambda s: _share(s.total("text_lost"), s.total("text"))),
             *((f"{name} exact", _field(name)) for name in FIELDS),
             ("all four exact", lambda s: f"{s.fields_exact:.1%}"),
+            (
+                "noise-only names tagged",
+                lambda s: f"{s.total('sidebar_names_tagged')} of {s.total('sidebar_names')}",
+            ),
         ]
         for label, cell in rows:
             self.stdout.write(f"{label:<22}{cell(sets['dev']):>16}{cell(sets['heldout']):>16}")
