@@ -17,7 +17,7 @@ from pathlib import Path
 from articles.ingest.errors import IngestError
 from articles.ingest.prepare import prepare
 from articles.ingest.readers import Incoming
-from articles.text.clean import tidy_line
+from articles.text.marks import tidy_line
 
 LABELS = {"headline", "text", "date", "byline", "source", "noise"}
 NOISE_LABELS = LABELS - {"headline", "text"}

@@ -62,8 +62,9 @@ def test_a_decision_needs_a_post_and_a_line_the_article_has(editor, articles):
 
 def test_every_reason_the_cleaner_gives_has_words_for_editors():
     from articles.admin.cleaning_reasons import REASONS
-    from articles.text.clean import EDITOR_RULE, load_rules, load_weights
+    from articles.text.clean import EDITOR_RULE, load_rules
     from articles.text.furniture import load_vocabulary
+    from articles.text.line_signals import load_weights
 
     reasons = {
         *load_vocabulary().roles,
