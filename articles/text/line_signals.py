@@ -76,7 +76,7 @@ def line_signals(text: str, vocabulary: Vocabulary, seen: set[tuple[str, ...]]) 
         # A paragraph's length: no menu, button, caption or lead-in is this long.
         return LineSignals(coverage, values, words, ends_sentence)
     role = vocabulary.roles.get(coverage.leading, "")
-    marked = _LEAD_IN_MARK.match(text) is not None
+    marked = bool(coverage.leading) and _LEAD_IN_MARK.match(text) is not None
     if coverage.leading == "navigation" and marked and not ends_sentence and coverage.leading_words <= 3:
         values["list_lead_in"] = 1.0  # a ticker: "عاجل | …", "آخر الأخبار: …"
     if role in ("list", "end") and coverage.leading_words <= 4:
@@ -86,11 +86,12 @@ def line_signals(text: str, vocabulary: Vocabulary, seen: set[tuple[str, ...]]) 
             marked or (coverage.leading_words >= 2 and not ends_sentence and len(words) <= 24)
         ):
             values["list_lead_in"] = 1.0
-    separators = len(_SEPARATOR.findall(text))
-    dashes = len(_DASH_SEPARATOR.findall(text))
+    # A line ending a sentence is no menu: a dateline lede has dashes too ("موسكو - 1 نوفمبر (وكالات) - …").
+    separators = 0 if ends_sentence else len(_SEPARATOR.findall(text))
+    dashes = 0 if ends_sentence else len(_DASH_SEPARATOR.findall(text))
     if dashes >= 2:
         separators += dashes
-    if separators and not ends_sentence:  # a dateline lede has dashes too: "موسكو - 1 نوفمبر (وكالات) - …"
+    if separators:
         per_item = len(words) / (separators + 1)
         values["separators"] = 1.0 if separators >= 2 and per_item <= 4 else 0.5 if per_item <= 3 else 0.0
         if separators >= 2 and _is_breadcrumb(text):
@@ -100,7 +101,7 @@ def line_signals(text: str, vocabulary: Vocabulary, seen: set[tuple[str, ...]]) 
         values["latin_only"] = 1.0
     if (not has_arabic or _LATIN.search(text)) and _LATIN_NOISE.search(text):
         values["latin_noise"] = 1.0
-    if _is_media_caption(text, coverage, vocabulary, ends_sentence):
+    if not ends_sentence and _is_media_caption(text, coverage, vocabulary):
         values["photo_credit"] = 1.0
     if (
         not ends_sentence
@@ -122,10 +123,8 @@ def ends_with(text: str, marks: str) -> bool:
     return text.rstrip(_CLOSING)[-1:] in marks if text.rstrip(_CLOSING) else False
 
 
-def _is_media_caption(text: str, coverage: Coverage, vocabulary: Vocabulary, ends_sentence: bool) -> bool:
-    """ "فيديو | طوابير أمام المخابز", "المبعوث الأممي في عدن - أرشيفية": a photo or video label."""
-    if ends_sentence:
-        return False
+def _is_media_caption(text: str, coverage: Coverage, vocabulary: Vocabulary) -> bool:
+    """A photo or video label: "فيديو | طوابير أمام المخابز", "المبعوث الأممي في عدن - أرشيفية"."""
     if coverage.leading == "media-label" and _LEAD_IN_MARK.match(text):
         return True
     tail = _TRAILING_LABEL.search(text, max(0, len(text) - 40))

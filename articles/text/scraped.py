@@ -63,7 +63,7 @@ def parse_scraped(text: str, title: str = "", decisions: Mapping[str, str] | Non
         return ScrapedArticle(
             title=title or lines[0],
             body="\n\n".join(lines),
-            normalized_body=" ".join(normalize_phrase(line) for line in lines),
+            normalized_body=normalize_phrase(" ".join(lines)),
         )
 
     title_guessed = False
