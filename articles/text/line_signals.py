@@ -139,24 +139,24 @@ def _is_breadcrumb(text: str) -> bool:
 
 def score_lines(page: list[PageLine], vocabulary: Vocabulary, weights: Weights) -> list[LineSignals]:
     seen: set[tuple[str, ...]] = set()
-    structure = weights.structure
+    structure, weight = weights.structure, weights.signals
+    min_words, long_words = structure["prose_min_words"], structure["prose_long_words"]
+    max_furniture = structure["prose_max_furniture"]
     every = []
     for line in page:
         signals = line_signals(line.text, vocabulary, seen)
         line.words = signals.words
-        weighed = {name: weights.signals[name] * value for name, value in signals.values.items()}
-        line.score = sum(weighed.values())
-        top = max(weighed, key=weighed.get) if weighed else ""
-        signals.top = top
+        weighed = [(weight[name] * value, name) for name, value in signals.values.items() if value]
+        if weighed:
+            line.score = sum(value for value, _ in weighed)
+            signals.top = max(weighed)[1]
+        coverage = signals.coverage
         line.prose = (
             line.kept
             and line.score < weights.threshold
-            and signals.coverage.content >= structure["prose_min_words"]
-            and signals.coverage.share <= structure["prose_max_furniture"]
-            and (
-                ends_with(line.text, _STATEMENT_MARKS)
-                or signals.coverage.content >= structure["prose_long_words"]
-            )
+            and coverage.content >= min_words
+            and coverage.share <= max_furniture
+            and (coverage.content >= long_words or ends_with(line.text, _STATEMENT_MARKS))
         )
         every.append(signals)
     return every
