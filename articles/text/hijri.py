@@ -42,6 +42,7 @@ _MONTHS = {
     "ذي الحجة": 12,
 }
 _MONTHS = {name.translate(_FOLD): number for name, number in _MONTHS.items()}
+_MARKS = regex.compile("[\u064b-\u065f\u0670]")
 _MONTH_PATTERN = "|".join(sorted(map(regex.escape, _MONTHS), key=len, reverse=True))
 _HIJRI = regex.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{_MONTH_PATTERN})\s*,?\s*(?P<year>1[34]\d\d)(?!\d)\s*(?:هـ|ه|ھ)?"
@@ -57,6 +58,14 @@ _HIJRI_NUMERIC = regex.compile(
 
 def find_hijri(text: str) -> list[FoundDate]:
     """Every day-precision Hijri date in `text`, as Gregorian dates (offsets into `text`)."""
+    if _MARKS.search(text):
+        # Diacritics and tatweel ("محرّم", "هـ") are read through: found in the text without
+        # them, each date's span is put back on the text as given.
+        kept = [index for index, char in enumerate(text) if not _MARKS.match(char)]
+        return [
+            FoundDate(date.value, date.precision, kept[date.start], kept[date.end - 1] + 1)
+            for date in find_hijri("".join(text[index] for index in kept))
+        ]
     folded = text.translate(_FOLD)
     found = []
     for match in _HIJRI.finditer(folded):

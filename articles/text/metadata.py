@@ -60,13 +60,26 @@ _BYLINE_LEADS = (
 _BYLINE_LEAD = "(?:" + "|".join(sorted(map(re.escape, _BYLINE_LEADS), key=len, reverse=True)) + ")"
 # "بقلم: ليلى منصور", "كتب - زياد فرحات", "كتبت ــ منى", "By Omar Khalil | 3 مارس".
 _BYLINE = re.compile(
-    rf"^\s*(?:نشر|نشره|نشرت|published|posted)?\s*{_BYLINE_LEAD}(?=[\s:：\-–—ـ/])[\s:：\-–—ـ/]*(?P<name>[^|•·،,:\-–—ـ(/]+?)\s*(?:[|•·،,\-–—ـ(/]|$)",
+    rf"^\s*(?:نشر|نشره|نشرت|published|posted)?\s*{_BYLINE_LEAD}(?=[\s:：\-–—ـ/])[\s:：\-–—ـ/]*(?P<name>[^|•·،,:–—ـ(/]+?)\s*(?:\s[-–—ـ]+\s|[|•·،,–—ـ(/]|$)",
     re.I,
 )
 # "زيد الخوالدة - محرر الشؤون العربية", "ليلى حسن | مراسلة الجزيرة".
 _NAME_THEN_ROLE = re.compile(
     r"^\s*(?P<name>[^|•·،,:\-–—(0-9٠-٩]+?)\s*[\-–—|،,]\s*(?:مراسل|مراسلة|مراسلنا|محرر|محررة|موفد|موفدة|الموفد|المحرر"
     r"|كاتب|كاتبة|الكاتب|صحافي|صحافية|صحفي|صحفية|باحث|باحثة|محلل|محللة|رئيس|نائب|خاص|مكتب)"
+)
+_BAR = re.compile(r"\s*\|\s*")
+_SEGMENT_START = re.compile(r"\s*[|•·]\s*")
+# "مراسلنا في عدن: وضاح الحالمي".
+_CORRESPONDENT = re.compile(
+    r"^\s*(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفد|موفدة)(?:\s+\S+){0,2}?\s+(?:في|ب)\s*\S+(?:\s\S+)?\s*[:：\-–—]\s*"
+    r"(?P<name>[^:：|•·،,()0-9٠-٩]+)$"
+)
+# "(محمد الأمين عبد الرحيم - الخرطوم)": the name and the correspondent's city, in brackets.
+_NAME_PLACE_IN_BRACKETS = re.compile(r"^\s*\(\s*(?P<name>[^()|:0-9٠-٩\-–—]+?)\s+[-–—]\s+[^()\d]{2,25}\)\s*$")
+# "بقلم الكاتب عاطف عبد الغني": the role is not the name.
+_ROLE_BEFORE_NAME = re.compile(
+    r"^\s*(?:الكاتب|الكاتبة|الصحفي|الصحفية|الصحافي|الصحافية|الإعلامي|الإعلامية|الباحث|الباحثة|الزميل|الزميلة)\s+(?=\S+\s+\S)"
 )
 # "القاهرة: محمد نبيل حلمي": the correspondent's city, then the name.
 _PLACE_THEN_NAME = re.compile(
@@ -81,6 +94,8 @@ _SENTENCE = re.compile(r"\S+\s+\S+\s+\S+.*[.!؟?]['\"»”)]*$")
 _DIGIT = re.compile(r"\d")
 _HANDLE = re.compile(r"\s*@\w+|[\u2700-\u27bf\U0001f300-\U0001faff]")
 _NAME_WORD = re.compile(r"^[\w\u0600-\u06ff.'ʼ-]+$")
+# The end marks of wire copy: "(انتهى)", "— يتبع".
+_NOT_A_CREDIT = {"انتهى", "إنتهى", "يتبع", "تابع", "النهاية", "ع.م", "end"}
 _FUNCTION_WORDS = {
     "من",
     "في",
@@ -139,15 +154,17 @@ class DateLine:
 
 
 def byline_name(line: str) -> str:
-    """The author a short byline line names, or ""."""
+    """The author a short byline line names, or "". A line of segments ("تصريحات النواب |
+    كتب: فهد المطيري") is read segment by segment."""
     if line.count(" ") >= BYLINE_MAX_WORDS:
         return ""
     line = _HANDLE.sub("", strip_marks(line))
-    for pattern in (_BYLINE, _NAME_THEN_ROLE, _NAME_THEN_PLACE):
-        match = pattern.match(line)
-        name = _STAMP_AFTER_NAME.sub("", match.group("name")) if match else ""
-        if _is_name(name):
-            return name.strip()
+    for text in (line, *(_BAR.split(line) if "|" in line else ())):
+        for pattern in (_BYLINE, _CORRESPONDENT, _NAME_THEN_ROLE, _NAME_THEN_PLACE, _NAME_PLACE_IN_BRACKETS):
+            match = pattern.match(text.strip())
+            name = _ROLE_BEFORE_NAME.sub("", _STAMP_AFTER_NAME.sub("", match.group("name"))) if match else ""
+            if _is_name(name):
+                return name.strip()
     return ""
 
 
@@ -171,6 +188,13 @@ def header_byline_name(line: str, agency_words: frozenset[str]) -> str:
     return ""
 
 
+def bare_name(line: str, agency_words: frozenset[str]) -> str:
+    """A name alone (two to four words), or opening a line of segments ("ريم عبد الله |
+    الأحد 14 أيار 2023"): a byline only where the headline and the date stand by it."""
+    first = _SEGMENT_START.split(strip_marks(line), maxsplit=1)[0].strip()
+    return _personal(first, agency_words) if 2 <= len(first.split()) <= 4 else ""
+
+
 def _personal(name: str, agency_words: frozenset[str]) -> str:
     name = name.strip()
     words = set(name.replace(".", " ").split())
@@ -180,7 +204,7 @@ def _personal(name: str, agency_words: frozenset[str]) -> str:
 def _is_name(text: str) -> bool:
     words = text.split()
     return (
-        1 <= len(words) <= NAME_MAX_WORDS
+        2 <= len(words) <= NAME_MAX_WORDS
         and all(_NAME_WORD.match(word) for word in words)
         and not any(char.isdigit() for char in text)
         and words[0] not in _NOT_A_NAME
@@ -241,4 +265,6 @@ def credit_line(line: str) -> str:
     if not match:
         return ""
     value = (match.group("a") or match.group("b") or "").strip()
-    return value if len(value.split()) <= 4 and not any(char.isdigit() for char in value) else ""
+    if value in _NOT_A_CREDIT or any(char.isdigit() for char in value):
+        return ""
+    return value if len(value.split()) <= 4 else ""

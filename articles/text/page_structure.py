@@ -13,7 +13,7 @@ import re
 
 from articles.text.furniture import Vocabulary
 from articles.text.line_signals import SENTENCE_MARKS, LineSignals, Weights, ends_with, noise_reason
-from articles.text.metadata import header_byline_name
+from articles.text.metadata import bare_name, header_byline_name
 from articles.text.page import Cleaned, PageLine
 
 # An item of a list the article makes: "- سلطان علي العرادة", "٣) …", "• …".
@@ -45,6 +45,7 @@ def apply_structure(
     result.start, result.end = start, end
     _find_header_bylines(result, start, weights)
     result.headline = _headline(page, signals, start, structure, threshold)
+    _find_bare_bylines(result, start, weights)
     first_kept = start if result.headline is None else result.headline + 1
     for index in range(0, first_kept):
         if page[index].kept:
@@ -90,6 +91,28 @@ def _find_header_bylines(result: Cleaned, start: int, weights: Weights) -> None:
         if name:
             line.reason = "byline"
             result.weak_bylines.append((index, name))
+
+
+def _find_bare_bylines(result: Cleaned, start: int, weights: Weights) -> None:
+    """A name alone, by the headline, on the line over a date line ("سمية حمادوش" then
+    "13.10.2022 | 20:15") or opening it: the byline. Far from the headline, the same pair
+    is a site's name over the top bar's date, and is left alone."""
+    page, near = result.page, int(weights.structure["byline_near_headline"])
+    anchor = result.headline if result.headline is not None else start
+    dated = {index for index, _ in result.dates}
+    for index in range(max(0, anchor - near), start):
+        line = page[index]
+        if (
+            index == result.headline
+            or line.decided
+            or line.reason not in ("", "before-article", "article-header", "date-line")
+        ):
+            continue
+        if index in dated or index + 1 in dated:
+            name = bare_name(line.text, weights.agency_words)
+            if name and (index in dated or line.score == 0):
+                line.reason = "byline"
+                result.weak_bylines.append((index, name))
 
 
 def _article_run(page, signals, vocabulary: Vocabulary, weights: Weights) -> tuple[int, int] | None:
