@@ -37,6 +37,8 @@ REASONS = {
     # line shape
     "separators": _("a menu or breadcrumb (short items between separators)"),
     "latin-only": _("Latin script only, on an Arabic page"),
+    "bilingual": _("a name in both scripts: a site's logo or label"),
+    "disclaimer": _("disclaimer or editor's note"),
     "latin-noise": _("ad size or ad-server code"),
     "photo-credit": _("photo caption or credit"),
     "stub": _("a word or two, no sentence"),

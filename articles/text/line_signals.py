@@ -26,7 +26,7 @@ _LATIN = re.compile("[A-Za-z]")
 _SEPARATOR = re.compile(r"[|›‹•·☰⟩⟨▸►◄◂▶◀→←~]|\s[/>\\»«]\s")
 _DASH_SEPARATOR = re.compile(r"\s[-–—ـ]\s")
 SENTENCE_MARKS = ".!؟?…:؛"
-_STATEMENT_MARKS = ".!…:؛"  # not a question: headlines ask them
+STATEMENT_MARKS = ".!…:؛"  # not a question: headlines ask them
 _CLOSING = "'\"»”)] "
 _LATIN_NOISE = re.compile(
     r"\b\d{2,4}\s*[x×]\s*\d{2,4}\b|div-gpt|gpt-ad|adsbygoogle|googletag|ad-?slot|\bdfp\b|banner-\w+",
@@ -99,6 +99,8 @@ def line_signals(text: str, vocabulary: Vocabulary, seen: set[tuple[str, ...]]) 
     has_arabic = bool(_ARABIC.search(text))
     if not has_arabic and _LATIN.search(text):
         values["latin_only"] = 1.0
+    elif separators and _is_bilingual(text):
+        values["bilingual"] = 1.0
     if (not has_arabic or _LATIN.search(text)) and _LATIN_NOISE.search(text):
         values["latin_noise"] = 1.0
     if not ends_sentence and _is_media_caption(text, coverage, vocabulary):
@@ -131,6 +133,13 @@ def _is_media_caption(text: str, coverage: Coverage, vocabulary: Vocabulary) -> 
     return tail is not None and vocabulary.cover(normalize_phrase(tail.group(1)).split()).share == 1.0
 
 
+def _is_bilingual(text: str) -> bool:
+    """A name given in both scripts: "المُحقِّق | Al-Muhaqqiq" (a site's logo, a section's label)."""
+    items = [item for item in _SEPARATOR.split(text) if item.strip()]
+    latin_only = [not _ARABIC.search(item) and bool(_LATIN.search(item)) for item in items]
+    return 2 <= len(items) <= 3 and any(latin_only) and not all(latin_only)
+
+
 def _is_breadcrumb(text: str) -> bool:
     """Short items joined by separators, the last one as long as it likes: "الرئيسية » عربي » <headline>"."""
     items = [item for item in _SEPARATOR.split(text) if item.strip()]
@@ -156,7 +165,7 @@ def score_lines(page: list[PageLine], vocabulary: Vocabulary, weights: Weights) 
             and line.score < weights.threshold
             and coverage.content >= min_words
             and coverage.share <= max_furniture
-            and (coverage.content >= long_words or ends_with(line.text, _STATEMENT_MARKS))
+            and (coverage.content >= long_words or ends_with(line.text, STATEMENT_MARKS))
         )
         every.append(signals)
     return every

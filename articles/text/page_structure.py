@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from articles.text.furniture import Vocabulary
-from articles.text.line_signals import SENTENCE_MARKS, LineSignals, Weights, ends_with, noise_reason
+from articles.text.line_signals import (
+    SENTENCE_MARKS,
+    STATEMENT_MARKS,
+    LineSignals,
+    Weights,
+    ends_with,
+    noise_reason,
+)
 from articles.text.metadata import bare_name, header_byline_name
 from articles.text.page import Cleaned, PageLine
 
@@ -185,7 +192,13 @@ def _is_end_line(signals: LineSignals, vocabulary: Vocabulary) -> bool:
 
 
 def _is_sentence(line: PageLine, signals: LineSignals, threshold: float) -> bool:
-    return line.kept and line.score < threshold and signals.ends_sentence and signals.coverage.content >= 4
+    """A short statement of the article (a question is more often a headline)."""
+    return (
+        line.kept
+        and line.score < threshold
+        and signals.coverage.content >= 4
+        and ends_with(line.text, STATEMENT_MARKS)
+    )
 
 
 def _headline(page, signals, start: int, structure: dict, threshold: float) -> int | None:

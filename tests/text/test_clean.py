@@ -49,6 +49,11 @@ FURNITURE = [
     ("photo-credit", "الرئيس السوداني يستقبل المبعوث الأممي في بورتسودان (رويترز)"),
     ("photo-credit", "الصورة: رويترز"),
     ("separators", "القاهرة › أخبار › السودان"),
+    ("separators", "الرئيسية » عربي » تصعيد على الحدود اللبنانية: مقتل 4 مدنيين بغارة إسرائيلية"),
+    ("bilingual", "المُحقِّق | Al-Muhaqqiq"),
+    ("disclaimer", "الآراء الواردة في هذه المدونة تعبر عن رأي كاتبها ولا تعكس بالضرورة موقف المركز."),
+    ("photo-credit", "فيديو | طوابير أمام المخابز في أم درمان"),
+    ("photo-credit", "المبعوث الأممي إلى اليمن هانس غروندبرغ - أرشيفية"),
 ]
 
 # Article sentences that use furniture words and must stay.
@@ -178,3 +183,15 @@ def test_metadata_lines_are_found_wherever_they_stand():
     assert result.bylines == [(1, "ليلى منصور")]
     assert result.dates[0][1].date.value.isoformat() == "2023-01-26"
     assert not result.dates[0][1].updated
+
+
+def test_a_question_above_the_lede_is_the_headline_not_its_first_sentence():
+    question = "بعد هدنة موسكو: مَن يفاوض على مصير الأسرى؟"
+    result = clean("\n".join(["المُحقِّق | Al-Muhaqqiq", question, LEDE, SECOND]))
+    assert result.headline_text == question
+
+
+def test_the_points_an_article_lists_stay_in_it():
+    points = [f"- البند {n}: وقف الأعمال القتالية في القطاع {n}" for n in range(1, 9)]
+    page = "\n".join([HEADLINE, LEDE, "وتضمن الاتفاق البنود التالية:", *points, SECOND, THIRD])
+    assert clean(page).lines == [LEDE, "وتضمن الاتفاق البنود التالية:", *points, SECOND, THIRD]
