@@ -210,28 +210,30 @@ def _headline(page, signals, start: int, structure: dict, threshold: float) -> i
     """
     lede = set()
     for index in range(start, min(start + 2, len(page))):
-        lede.update(signals[index].words)
+        lede.update(_stems(signals[index].words))
     lookback = int(structure["headline_lookback"])
     candidates = [index for index in range(start - 1, -1, -1) if page[index].kept][:lookback]
-    scores = {}
+    seen = []  # (index, rank, overlap, metadata after, metadata before)
     for rank, index in enumerate(candidates):
         line, line_signals = page[index], signals[index]
         if not _is_heading(line, line_signals, structure, threshold):
             continue
-        content = set(line_signals.words)
-        overlap = len(content & lede) / len(content) if content else 0.0
-        metadata_after = any(page[later].reason in _METADATA_REASONS for later in range(index + 1, start))
-        metadata_before = any(
-            page[earlier].reason in _METADATA_REASONS for earlier in range(candidates[-1], index)
-        )
-        caption_place = metadata_before and not metadata_after  # under the byline and date, over the lede
-        scores[index] = (
-            overlap
-            + 0.3 * (1 - rank / lookback)
-            + 0.3 * metadata_after
-            - 0.3 * caption_place
-            - 0.5 * line.score
-        )
+        content = _stems(line_signals.words)
+        # Shared stems, over at least three: a two-word menu item sharing a word is no headline.
+        overlap = len(content & lede) / max(len(content), 3)
+        after = any(page[later].reason in _METADATA_REASONS for later in range(index + 1, start))
+        before = any(page[earlier].reason in _METADATA_REASONS for earlier in range(candidates[-1], index))
+        seen.append((index, rank, overlap, after, before))
+    # Under the byline and date, over the lede, stands a caption: when a line above them is a headline.
+    headline_above = any(after and overlap >= CAPTION_RIVAL_OVERLAP for _, _, overlap, after, _ in seen)
+    scores = {
+        index: overlap
+        + 0.3 * (1 - rank / lookback)
+        + 0.3 * after
+        - 0.3 * (before and not after and headline_above)
+        - 0.5 * page[index].score
+        for index, rank, overlap, after, before in seen
+    }
     best = max(scores, key=scores.get, default=None)
     if best is None or scores[best] <= 0:
         return None
@@ -239,6 +241,23 @@ def _headline(page, signals, start: int, structure: dict, threshold: float) -> i
     if above in scores and signals[above].coverage.content >= 5 and scores[above] > 0.3:
         return above
     return best
+
+
+_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _stems(words: tuple[str, ...]) -> set[str]:
+    """Light stems for comparing a headline with its lede: without the article and one-letter
+    clitics, cut to four letters ("بيانا" and "بيان", "والمفاوضات" and "مفاوضات" meet)."""
+    stems = set()
+    for word in words:
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix) :]
+                break
+        if len(word) >= 3:
+            stems.add(word[:4])
+    return stems
 
 
 def _is_heading(line: PageLine, signals: LineSignals, structure: dict, threshold: float) -> bool:
@@ -250,6 +269,7 @@ def _is_heading(line: PageLine, signals: LineSignals, structure: dict, threshold
     )
 
 
+CAPTION_RIVAL_OVERLAP = 0.2  # a line above the byline sharing this much with the lede is the headline
 _METADATA_REASONS = {"byline", "date-line", "author", "published"}
 
 
