@@ -52,7 +52,7 @@ def apply_structure(
     result.start, result.end = start, end
     _find_header_bylines(result, start, weights)
     result.headline = _headline(page, signals, start, structure, threshold)
-    _find_bare_bylines(result, start, weights)
+    _find_bare_bylines(result, signals, start, weights)
     first_kept = start if result.headline is None else result.headline + 1
     for index in range(0, first_kept):
         if page[index].kept:
@@ -100,7 +100,7 @@ def _find_header_bylines(result: Cleaned, start: int, weights: Weights) -> None:
             result.weak_bylines.append((index, name))
 
 
-def _find_bare_bylines(result: Cleaned, start: int, weights: Weights) -> None:
+def _find_bare_bylines(result: Cleaned, signals: list[LineSignals], start: int, weights: Weights) -> None:
     """A name alone, by the headline, on the line over a date line ("سمية حمادوش" then
     "13.10.2022 | 20:15") or opening it: the byline. Far from the headline, the same pair
     is a site's name over the top bar's date, and is left alone."""
@@ -117,7 +117,7 @@ def _find_bare_bylines(result: Cleaned, start: int, weights: Weights) -> None:
             continue
         if index in dated or index + 1 in dated:
             name = bare_name(line.text, weights.agency_words)
-            if name and (index in dated or line.score == 0):
+            if name and (index in dated or signals[index].coverage.furniture == 0):
                 line.reason = "byline"
                 result.weak_bylines.append((index, name))
 
