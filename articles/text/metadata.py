@@ -126,6 +126,7 @@ _NOT_A_NAME = {
     "مراسل",
 }
 _UPDATE = re.compile(r"(?:آخر|اخر|أخر)\s+(?:تحديث|تعديل)|تحديث|تم التحديث|محدث|updated|modified", re.I)
+_PUBLISHED = re.compile(r"نشر|تاريخ|أضيف|اضيف|بتاريخ|الإضافة|الاضافة|published|posted|date", re.I)
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|\s{2,}")
 # Datelines: "جدة - واس:", "بيروت (أ ف ب) -", "عدن – «الشرق الأوسط»:", "(د ب أ) -".
 _PLACE = r"[^\s\-–—ـ(«:،.]+(?:\s[^\s\-–—ـ(«:،.]+){0,2}"
@@ -151,6 +152,7 @@ _CREDIT_LINE = re.compile(
 class DateLine:
     date: FoundDate
     updated: bool  # the date is a "last updated" stamp, not the publication
+    labelled: bool = False  # a label says it is the publication date ("تاريخ الإضافة", "نشر يوم")
 
 
 def byline_name(line: str) -> str:
@@ -229,7 +231,8 @@ def date_line(line: str, loose_words: Callable[[str], int]) -> DateLine | None:
     for segment in _SEGMENTS.split(line):
         dates = [date for date in find_dates(segment) if not date.relative] or find_hijri(segment)
         if dates and loose_words(segment) - date_words(segment) <= DATE_SEGMENT_MAX_LOOSE_WORDS:
-            stamps.append(DateLine(dates[0], bool(_UPDATE.search(segment))))
+            updated = bool(_UPDATE.search(segment))
+            stamps.append(DateLine(dates[0], updated, not updated and bool(_PUBLISHED.search(segment))))
     published = [stamp for stamp in stamps if not stamp.updated]
     return (published or stamps or [None])[0]
 

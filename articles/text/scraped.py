@@ -28,6 +28,7 @@ from articles.text.normalize import normalize_phrase
 TITLE_MAX_CHARS = 200
 DATELINE_CHARS = 80  # an agency dateline ("موسكو - 10 أكتوبر 2020 -") opens the body
 DATELINE_PLACE_WORDS = 3
+NEAR_HEADLINE = 4  # date lines this close above the headline (or just after the text) are the article's
 LEDE_PARAGRAPHS = 3  # the dateline opens the lede, after a standfirst and a subheading at most
 
 _DATELINE_END = re.compile(r"\s*[-–—(:،|]")
@@ -121,11 +122,23 @@ def _nearest_byline(cleaned: Cleaned) -> str:
 
 
 def _nearest_date(cleaned: Cleaned) -> FoundDate | None:
-    """Date lines above the article, nearest the headline first; below it, the first one."""
+    """The publication date among the date lines: one a label names ("تاريخ الإضافة: …")
+    wherever it stands; else the nearest the headline (below it first); else the first
+    just after the text; a top bar's "today" far above the headline last; an update
+    stamp only when nothing else states a date."""
+    anchor = cleaned.headline if cleaned.headline is not None else cleaned.start
 
     def rank(entry):
         index, line = entry
-        return (index >= cleaned.end, line.updated, _distance(cleaned, index))
+        if line.labelled:
+            place = 0
+        elif anchor - NEAR_HEADLINE <= index < cleaned.end:
+            place = 1
+        elif cleaned.end <= index < cleaned.end + NEAR_HEADLINE:
+            place = 2
+        else:
+            place = 3
+        return (line.updated, place, _distance(cleaned, index))
 
     dates = sorted(cleaned.dates, key=rank)
     return dates[0][1].date if dates else None

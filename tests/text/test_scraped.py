@@ -76,3 +76,35 @@ def test_a_text_that_is_only_its_title_is_kept_whole_and_nothing_is_reported_rem
     assert article.body == f"{title}\n\n{title}"
     assert ("title", title) not in article.removed
     assert article.normalized_body == "باشينيان وعلييف يلتقيان في بروكسل باشينيان وعلييف يلتقيان في بروكسل"
+
+
+LEDE = (
+    "أعلن وزير الخارجية الروسي سيرغي لافروف، فجر اليوم السبت، أن أرمينيا وأذربيجان اتفقتا على وقف "
+    "إطلاق النار لأغراض إنسانية اعتبارا من ظهر اليوم، بعد محادثات استمرت عشر ساعات في موسكو."
+)
+HEADLINE = "لافروف يعلن هدنة إنسانية في قره باغ بعد محادثات في موسكو"
+
+
+def test_a_labelled_date_after_the_text_wins_over_the_top_bars_today():
+    page = "\n".join(
+        [
+            "الأربعاء 15 مارس 2023 | الطقس",
+            "الرئيسية | أخبار",
+            "اقتصاد",
+            "رياضة",
+            HEADLINE,
+            LEDE,
+            "تاريخ الإضافة 12-03-2023",
+        ]
+    )
+    assert parse_scraped(page).published.value == datetime.date(2023, 3, 12)
+
+
+def test_the_publication_date_wins_over_the_update_stamp_on_one_line():
+    page = "\n".join([HEADLINE, "آخر تحديث: 12 مارس 2023 | تاريخ النشر: 11 مارس 2023", LEDE])
+    assert parse_scraped(page).published.value == datetime.date(2023, 3, 11)
+
+
+def test_the_dateline_of_the_lede_gives_the_agency_and_the_date():
+    article = parse_scraped("\n".join([HEADLINE, "الخرطوم، 5 يونيو 2023 (سونا) - " + LEDE]))
+    assert (article.source, article.published.value) == ("سونا", datetime.date(2023, 6, 5))
