@@ -190,6 +190,25 @@ def header_byline_name(line: str, agency_words: frozenset[str]) -> str:
     return ""
 
 
+# "لندن: «الشرق الأوسط»", "أبوظبي - سكاي نيوز عربية": the place and the outlet, on a line of their own.
+_PLACE_THEN_QUOTED = re.compile(rf"^\s*{_PLACE}\s*[:：\-–—]\s*«(?P<agency>[^»]{{2,40}})»\s*$")
+_PLACE_THEN_OUTLET = re.compile(rf"^\s*{_PLACE}\s*[:：\-–—]\s*(?P<agency>[^:：|•·،,()«»\d]{{2,40}})$")
+
+
+def header_source(line: str, agency_words: frozenset[str]) -> str:
+    """The outlet a line above the article credits as "place - outlet" ("أبوظبي - سكاي نيوز
+    عربية", "لندن: «الشرق الأوسط»"): quoted, or holding an agency's word; else ""."""
+    line = strip_marks(line)
+    match = _PLACE_THEN_QUOTED.match(line)
+    if match:
+        return match.group("agency").strip()
+    match = _PLACE_THEN_OUTLET.match(line)
+    if match and len(match.group("agency").split()) <= 5:
+        agency = match.group("agency").strip()
+        return agency if set(agency.replace(".", " ").split()) & agency_words else ""
+    return ""
+
+
 def bare_name(line: str, agency_words: frozenset[str]) -> str:
     """A name alone (two to four words), or opening a line of segments ("ريم عبد الله |
     الأحد 14 أيار 2023"): a byline only where the headline and the date stand by it."""

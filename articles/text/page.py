@@ -28,6 +28,7 @@ class Cleaned:
     page: list[PageLine]
     metadata: dict[str, str] = field(default_factory=dict)  # author/source/published → raw value
     bylines: list[tuple[int, str]] = field(default_factory=list)  # (index in `page`, author named)
+    sources: list[tuple[int, str]] = field(default_factory=list)  # "place - outlet" lines above the article
     weak_bylines: list[tuple[int, str]] = field(
         default_factory=list
     )  # the same, in forms without a lead word

@@ -20,7 +20,7 @@ from articles.text.line_signals import (
     ends_with,
     noise_reason,
 )
-from articles.text.metadata import bare_name, header_byline_name
+from articles.text.metadata import bare_name, header_byline_name, header_source
 from articles.text.page import Cleaned, PageLine
 
 # An item of a list the article makes: "- سلطان علي العرادة", "٣) …", "• …".
@@ -82,7 +82,8 @@ def apply_structure(
 
 def _find_header_bylines(result: Cleaned, start: int, weights: Weights) -> None:
     """Bylines without a lead word ("بغداد: مازن الحسيني") above the article, in its
-    metadata block: next to a date line, or followed by buttons."""
+    metadata block: next to a date line, or followed by buttons; and "place - outlet"
+    credits ("أبوظبي - سكاي نيوز عربية")."""
     page = result.page
     lookback = int(weights.structure["headline_lookback"])
     for index in range(max(0, start - lookback), start):
@@ -98,6 +99,11 @@ def _find_header_bylines(result: Cleaned, start: int, weights: Weights) -> None:
         if name:
             line.reason = "byline"
             result.weak_bylines.append((index, name))
+            continue
+        outlet = header_source(line.text, weights.agency_words)
+        if outlet:
+            line.reason = "source-line"
+            result.sources.append((index, outlet))
 
 
 def _find_bare_bylines(result: Cleaned, signals: list[LineSignals], start: int, weights: Weights) -> None:
@@ -223,7 +229,9 @@ def _headline(page, signals, start: int, structure: dict, threshold: float) -> i
         overlap = len(content & lede) / max(len(content), 3)
         after = any(page[later].reason in _METADATA_REASONS for later in range(index + 1, start))
         before = any(page[earlier].reason in _METADATA_REASONS for earlier in range(candidates[-1], index))
-        seen.append((index, rank, overlap, after, before))
+        # Above the site's menu stands its name, not the article's headline.
+        above_menu = any(signals[later].top == "separators" for later in range(index + 1, start))
+        seen.append((index, rank, overlap - 0.3 * above_menu, after, before))
     # Under the byline and date, over the lede, stands a caption: when a line above them is a headline.
     headline_above = any(after and overlap >= CAPTION_RIVAL_OVERLAP for _, _, overlap, after, _ in seen)
     scores = {

@@ -153,6 +153,10 @@ def _dateline_source(paragraphs: list[str]) -> str:
     return ""
 
 
+def _header_source(cleaned: Cleaned) -> str:
+    return min(cleaned.sources, key=lambda entry: _distance(cleaned, entry[0]))[1] if cleaned.sources else ""
+
+
 def _credit_after_text(cleaned: Cleaned) -> str:
     for line in cleaned.page[cleaned.end :]:
         credit = credit_line(line.text)

@@ -194,3 +194,17 @@ def test_the_points_an_article_lists_stay_in_it():
     points = [f"- البند {n}: وقف الأعمال القتالية في القطاع {n}" for n in range(1, 9)]
     page = "\n".join([HEADLINE, LEDE, "وتضمن الاتفاق البنود التالية:", *points, SECOND, THIRD])
     assert clean(page).lines == [LEDE, "وتضمن الاتفاق البنود التالية:", *points, SECOND, THIRD]
+
+
+def test_the_sites_name_above_its_menu_is_not_the_headline_though_it_shares_a_word():
+    page = "\n".join(
+        [
+            "صدى موسكو",
+            "الرئيسية / الوطني / دولي / اقتصاد / رياضة",
+            "الأحد 10 أكتوبر 2020 - 18:20",
+            HEADLINE,
+            LEDE,
+            SECOND,
+        ]
+    )
+    assert clean(page).headline_text == HEADLINE

@@ -6,7 +6,14 @@ import pytest
 
 from articles.text.furniture import load_vocabulary
 from articles.text.hijri import find_hijri
-from articles.text.metadata import bare_name, byline_name, credit_line, date_line, dateline_agency
+from articles.text.metadata import (
+    bare_name,
+    byline_name,
+    credit_line,
+    date_line,
+    dateline_agency,
+    header_source,
+)
 
 AGENCIES = frozenset({"وكالة", "رويترز", "نيوز", "صحيفة"})
 
@@ -98,3 +105,16 @@ def test_the_dateline_opening_the_lede_gives_the_agency(lede, agency):
 def test_a_credit_alone_on_its_line_is_the_source_but_an_end_mark_is_not():
     assert credit_line("(رويترز)") == "رويترز"
     assert credit_line("(انتهى)") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("لندن: «الشرق الأوسط»", "الشرق الأوسط"),
+        ("أبوظبي - سكاي نيوز عربية", "سكاي نيوز عربية"),
+        ("الرياض - عبدالله الشهري", ""),
+        ("الجبهة الجنوبية: ماذا يحمل هوكشتاين في حقيبته؟", ""),
+    ],
+)
+def test_a_place_and_an_outlet_on_a_line_of_their_own_credit_the_outlet(line, outlet):
+    assert header_source(line, AGENCIES | {"سكاي"}) == outlet
