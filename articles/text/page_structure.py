@@ -230,7 +230,9 @@ def _headline(page, signals, start: int, structure: dict, threshold: float) -> i
         after = any(page[later].reason in _METADATA_REASONS for later in range(index + 1, start))
         before = any(page[earlier].reason in _METADATA_REASONS for earlier in range(candidates[-1], index))
         # Above the site's menu stands its name, not the article's headline.
-        above_menu = any(signals[later].top == "separators" for later in range(index + 1, start))
+        above_menu = any(
+            _is_menu(page[later], signals[later], threshold) for later in range(index + 1, start)
+        )
         seen.append((index, rank, overlap - 0.3 * above_menu, after, before))
     # Under the byline and date, over the lede, stands a caption: when a line above them is a headline.
     headline_above = any(after and overlap >= CAPTION_RIVAL_OVERLAP for _, _, overlap, after, _ in seen)
@@ -249,6 +251,13 @@ def _headline(page, signals, start: int, structure: dict, threshold: float) -> i
     if above in scores and signals[above].coverage.content >= 5 and scores[above] > 0.3:
         return above
     return best
+
+
+def _is_menu(line: PageLine, signals: LineSignals, threshold: float) -> bool:
+    """A menu's shape above all: short items between separators. (Counting lines of
+    navigation words too was tried: section labels and tags stand under headlines as
+    well, and it cost held-out titles, 66 to 64 of 68.)"""
+    return line.score >= threshold and signals.top == "separators"
 
 
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")

@@ -200,7 +200,7 @@ def test_the_sites_name_above_its_menu_is_not_the_headline_though_it_shares_a_wo
     page = "\n".join(
         [
             "صدى موسكو",
-            "الرئيسية / الوطني / دولي / اقتصاد / رياضة",
+            "روسيا / أرمينيا / أذربيجان / جورجيا / تركيا",
             "الأحد 10 أكتوبر 2020 - 18:20",
             HEADLINE,
             LEDE,
