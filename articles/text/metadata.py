@@ -248,24 +248,21 @@ def date_line(line: str, loose_words: Callable[[str], int]) -> DateLine | None:
         return None
     stamps = []
     for segment in _SEGMENTS.split(line):
-        dates = [date for date in find_dates(segment) if not date.relative] or find_hijri(segment)
-        if dates and loose_words(segment) - date_words(segment) <= DATE_SEGMENT_MAX_LOOSE_WORDS:
+        dates = _date_spans(segment)  # a Gregorian date first, when the segment gives both
+        if dates and loose_words(segment) - _words_in(segment, dates) <= DATE_SEGMENT_MAX_LOOSE_WORDS:
             updated = bool(_UPDATE.search(segment))
             stamps.append(DateLine(dates[0], updated, not updated and bool(_PUBLISHED.search(segment))))
     published = [stamp for stamp in stamps if not stamp.updated]
     return (published or stamps or [None])[0]
 
 
-def date_words(text: str) -> int:
-    """How many words of the text the dates in it span (so they are not counted as loose words)."""
-    return _words_in(text, _date_spans(text))
-
-
 def _date_spans(text: str) -> list[FoundDate]:
+    """The absolute dates of the text, Gregorian ones first, then Hijri ones."""
     return [date for date in find_dates(text) if not date.relative] + find_hijri(text)
 
 
 def _words_in(text: str, spans: list[FoundDate]) -> int:
+    """How many words the dates span (they are not counted as loose words)."""
     return sum(len(text[date.start : date.end].split()) for date in spans)
 
 

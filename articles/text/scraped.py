@@ -100,11 +100,11 @@ def parse_scraped(text: str, title: str = "", decisions: Mapping[str, str] | Non
 
 
 def _only_its_title(cleaned: Cleaned, title: str) -> bool:
+    """Whether every line of the page is the given title, or, with none given, one line repeated."""
     forms = {" ".join(line.words) for line in cleaned.page}
-    repeated = len(cleaned.page) > 1 and len(forms) == 1
-    return (repeated and (not title or forms == {normalize_phrase(title)})) or (
-        bool(title) and forms == {normalize_phrase(title)}
-    )
+    if title:
+        return forms == {normalize_phrase(title)}
+    return len(forms) == 1 and len(cleaned.page) > 1
 
 
 def _distance(cleaned: Cleaned, index: int) -> tuple[int, int]:
