@@ -30,20 +30,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪●◦]|[0-9٠-٩]{1,2}\s*[-.)])\s*
 def apply_structure(
     result: Cleaned, signals: list[LineSignals], vocabulary: Vocabulary, weights: Weights
 ) -> None:
-    page, structure = result.page, weights.structure
-    threshold = weights.threshold
+    page, threshold = result.page, weights.threshold
     run = _article_run(page, signals, vocabulary, weights)
     if run is None:
-        # No paragraph of prose: judge each line by its signals alone; a first line shaped
-        # like a heading, with lines after it, is the headline.
-        for line, line_signals in zip(page, signals, strict=True):
-            if line.kept and line.score >= threshold:
-                line.reason = noise_reason(line_signals, vocabulary)
-        kept = [index for index, line in enumerate(page) if line.kept]
-        if len(kept) > 1 and _is_heading(page[kept[0]], signals[kept[0]], structure, threshold):
-            result.headline = kept[0]
-            page[kept[0]].reason = "headline"
-        result.start, result.end = 0, len(page)
+        _judge_without_prose(result, signals, vocabulary, weights)
         return
     start, end = run
     # Sentences just before the first long paragraph belong to the article (a short lede).
@@ -51,7 +41,7 @@ def apply_structure(
         start -= 1
     result.start, result.end = start, end
     _find_header_bylines(result, start, weights)
-    result.headline = _headline(page, signals, start, structure, threshold)
+    result.headline = _headline(page, signals, start, weights.structure, threshold)
     _find_bare_bylines(result, signals, start, weights)
     first_kept = start if result.headline is None else result.headline + 1
     for index in range(0, first_kept):
@@ -59,17 +49,7 @@ def apply_structure(
             page[index].reason = "before-article"
     if result.headline is not None:
         page[result.headline].reason = "headline"
-    # Between the headline and the lede: a standfirst follows the headline directly; a
-    # short line after a byline, a date or buttons is a photo caption.
-    standfirst = result.headline is not None
-    for index in range(first_kept, start):
-        line = page[index]
-        if not line.kept:
-            standfirst = False
-        elif line.score >= threshold:
-            line.reason, standfirst = noise_reason(signals[index], vocabulary), False
-        elif signals[index].coverage.content < 5 or (not standfirst and signals[index].coverage.content < 12):
-            line.reason = "article-header"
+    _judge_article_header(result, signals, vocabulary, threshold, first_kept, start)
     _judge_article(result, signals, vocabulary, weights, start, end)
     # After the last paragraph: a closing sentence may follow; the rest is the page around it.
     index = end
@@ -78,6 +58,43 @@ def apply_structure(
     for line in page[index:]:
         if line.kept:
             line.reason = "after-article"
+
+
+def _judge_without_prose(
+    result: Cleaned, signals: list[LineSignals], vocabulary: Vocabulary, weights: Weights
+) -> None:
+    """No paragraph of prose (a short wire): each line by its signals alone; a first line
+    shaped like a heading, with lines after it, is the headline."""
+    page, threshold = result.page, weights.threshold
+    for line, line_signals in zip(page, signals, strict=True):
+        if line.kept and line.score >= threshold:
+            line.reason = noise_reason(line_signals, vocabulary)
+    kept = [index for index, line in enumerate(page) if line.kept]
+    if len(kept) > 1 and _is_heading(page[kept[0]], signals[kept[0]], weights.structure, threshold):
+        result.headline = kept[0]
+        page[kept[0]].reason = "headline"
+    result.start, result.end = 0, len(page)
+
+
+def _judge_article_header(
+    result: Cleaned,
+    signals: list[LineSignals],
+    vocabulary: Vocabulary,
+    threshold: float,
+    first: int,
+    start: int,
+) -> None:
+    """Between the headline and the lede: a standfirst follows the headline directly; a
+    short line after a byline, a date or buttons is a photo caption."""
+    standfirst = result.headline is not None
+    for index in range(first, start):
+        line, content = result.page[index], signals[index].coverage.content
+        if not line.kept:
+            standfirst = False
+        elif line.score >= threshold:
+            line.reason, standfirst = noise_reason(signals[index], vocabulary), False
+        elif content < 5 or (not standfirst and content < 12):
+            line.reason = "article-header"
 
 
 def _find_header_bylines(result: Cleaned, start: int, weights: Weights) -> None:
