@@ -69,6 +69,7 @@ _NAME_THEN_ROLE = re.compile(
     r"|كاتب|كاتبة|الكاتب|صحافي|صحافية|صحفي|صحفية|باحث|باحثة|محلل|محللة|رئيس|نائب|خاص|مكتب)"
 )
 _BAR = re.compile(r"\s*\|\s*")
+_SECOND_NAME = re.compile(r"\s+و(?=\S{2,}\s+\S)")  # "… وجاد نصر الله": the second of two authors
 _SEGMENT_START = re.compile(r"\s*[|•·]\s*")
 # "مراسلنا في عدن: وضاح الحالمي".
 _CORRESPONDENT = re.compile(
@@ -210,10 +211,14 @@ def header_source(line: str, agency_words: frozenset[str]) -> str:
 
 
 def bare_name(line: str, agency_words: frozenset[str]) -> str:
-    """A name alone (two to four words), or opening a line of segments ("ريم عبد الله |
-    الأحد 14 أيار 2023"): a byline only where the headline and the date stand by it."""
+    """A name alone (two to four words), or two joined by "و" ("ريم عبد الله وجاد نصر الله"),
+    or opening a line of segments ("ريم عبد الله | الأحد 14 أيار 2023"): a byline only
+    where the headline and the date stand by it."""
     first = _SEGMENT_START.split(strip_marks(line), maxsplit=1)[0].strip()
-    return _personal(first, agency_words) if 2 <= len(first.split()) <= 4 else ""
+    names = _SECOND_NAME.split(first, maxsplit=1)
+    if not all(2 <= len(name.split()) <= 4 for name in names):
+        return ""
+    return first if all(_personal(name, agency_words) for name in names) else ""
 
 
 def _personal(name: str, agency_words: frozenset[str]) -> str:

@@ -124,13 +124,14 @@ def _find_header_bylines(result: Cleaned, start: int, weights: Weights) -> None:
 
 
 def _find_bare_bylines(result: Cleaned, signals: list[LineSignals], start: int, weights: Weights) -> None:
-    """A name alone, by the headline, on the line over a date line ("سمية حمادوش" then
-    "13.10.2022 | 20:15") or opening it: the byline. Far from the headline, the same pair
-    is a site's name over the top bar's date, and is left alone."""
+    """A name alone (or two joined by "و"), by the headline or just under the first
+    paragraph, on the line over a date line ("سمية حمادوش" then "13.10.2022 | 20:15") or
+    opening it: the byline. Far from the headline, the same pair is a site's name over
+    the top bar's date, and is left alone."""
     page, near = result.page, int(weights.structure["byline_near_headline"])
     anchor = result.headline if result.headline is not None else start
     dated = {index for index, _ in result.dates}
-    for index in range(max(0, anchor - near), start):
+    for index in range(max(0, anchor - near), min(start + near, len(page))):
         line = page[index]
         if (
             index == result.headline

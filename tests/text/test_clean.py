@@ -208,3 +208,10 @@ def test_the_sites_name_above_its_menu_is_not_the_headline_though_it_shares_a_wo
         ]
     )
     assert clean(page).headline_text == HEADLINE
+
+
+def test_a_name_over_the_date_under_the_first_paragraph_is_the_byline():
+    page = "\n".join([HEADLINE, LEDE, "ريم عبد الله وجاد نصر الله", "الأحد 14 أيار 2023م", SECOND, THIRD])
+    result = clean(page)
+    assert result.lines == [LEDE, SECOND, THIRD]
+    assert result.weak_bylines == [(2, "ريم عبد الله وجاد نصر الله")]

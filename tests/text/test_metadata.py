@@ -54,6 +54,8 @@ def test_lines_that_only_look_like_bylines_name_nobody(line):
 def test_a_name_alone_is_a_name_unless_an_agency_or_outlet_word_is_in_it():
     assert bare_name("سمية حمادوش", AGENCIES) == "سمية حمادوش"
     assert bare_name("ريم عبد الله | الأحد 14 أيار 2023", AGENCIES) == "ريم عبد الله"
+    assert bare_name("ريم عبد الله وجاد نصر الله", AGENCIES) == "ريم عبد الله وجاد نصر الله"
+    assert bare_name("عبد الله وليد", AGENCIES) == "عبد الله وليد"
     assert bare_name("المدار نيوز", AGENCIES) == ""
     assert bare_name("عاجل", AGENCIES) == ""
 
