@@ -68,10 +68,15 @@ def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
 
 
 def clean(
-    text: str, rules: tuple[Rule, ...] | None = None, decisions: Mapping[str, str] | None = None
+    text: str,
+    rules: tuple[Rule, ...] | None = None,
+    decisions: Mapping[str, str] | None = None,
+    title: str = "",
 ) -> Cleaned:
     """Judge every line of `text`. `decisions` (normalized line → "text" or "noise") are
-    editors' rules for this source: they have the last word on the lines they name."""
+    editors' rules for this source: they have the last word on the lines they name.
+    `title`, known from elsewhere (markup, a JSON field), is the only line of the text
+    that may be taken for the headline."""
     rules = load_rules() if rules is None else rules
     page = [PageLine(line) for line in map(tidy_line, text.splitlines()) if line]
     result = Cleaned(page=page)
@@ -82,7 +87,7 @@ def clean(
         _apply_decisions(result, decisions)
     _apply_tail_rules(result, rules, signals)
     _find_metadata_lines(result, vocabulary)
-    apply_structure(result, signals, vocabulary, weights)
+    apply_structure(result, signals, vocabulary, weights, title)
     if decisions:
         _apply_decisions(result, decisions)
     return result

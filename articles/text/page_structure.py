@@ -21,6 +21,7 @@ from articles.text.line_signals import (
     noise_reason,
 )
 from articles.text.metadata import bare_name, header_byline_name, header_source
+from articles.text.normalize import normalize_phrase
 from articles.text.page import Cleaned, PageLine
 
 # An item of a list the article makes: "- سلطان علي العرادة", "٣) …", "• …".
@@ -28,7 +29,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪●◦]|[0-9٠-٩]{1,2}\s*[-.)])\s*
 
 
 def apply_structure(
-    result: Cleaned, signals: list[LineSignals], vocabulary: Vocabulary, weights: Weights
+    result: Cleaned, signals: list[LineSignals], vocabulary: Vocabulary, weights: Weights, title: str = ""
 ) -> None:
     page, threshold = result.page, weights.threshold
     run = _article_run(page, signals, vocabulary, weights)
@@ -42,8 +43,14 @@ def apply_structure(
     result.start, result.end = start, end
     _find_header_bylines(result, start, weights)
     result.headline = _headline(page, signals, start, weights.structure, threshold)
+    if title and result.headline is not None and not _same_headline(signals[result.headline].words, title):
+        result.headline = None  # the title given is the headline; this line is the article's
     _find_bare_bylines(result, signals, start, weights)
     first_kept = start if result.headline is None else result.headline + 1
+    if title and result.headline is None:
+        # No copy of the given title above the text: a standfirst right above it stays.
+        while first_kept > 0 and _is_standfirst(page[first_kept - 1], signals[first_kept - 1], threshold):
+            first_kept -= 1
     for index in range(0, first_kept):
         if page[index].kept:
             page[index].reason = "before-article"
@@ -58,6 +65,16 @@ def apply_structure(
     for line in page[index:]:
         if line.kept:
             line.reason = "after-article"
+
+
+def _same_headline(words: tuple[str, ...], title: str) -> bool:
+    """Whether a line is the given title again (most of the title's stems in it)."""
+    wanted = _stems(tuple(normalize_phrase(title).split()))
+    return bool(wanted) and len(_stems(words) & wanted) >= SAME_TITLE_SHARE * len(wanted)
+
+
+def _is_standfirst(line: PageLine, signals: LineSignals, threshold: float) -> bool:
+    return line.kept and line.score < threshold and signals.coverage.content >= 5
 
 
 def _judge_without_prose(
@@ -304,6 +321,7 @@ def _is_heading(line: PageLine, signals: LineSignals, structure: dict, threshold
     )
 
 
+SAME_TITLE_SHARE = 0.6  # a line holding this share of a given title's stems is the title again
 CAPTION_RIVAL_OVERLAP = 0.2  # a line above the byline sharing this much with the lede is the headline
 _METADATA_REASONS = {"byline", "date-line", "author", "published"}
 

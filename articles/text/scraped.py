@@ -54,7 +54,7 @@ def parse_scraped(text: str, title: str = "", decisions: Mapping[str, str] | Non
     over the text, and its repeats in the text are dropped. `decisions` are editors'
     rules for lines of this source (normalized line → "text" or "noise").
     """
-    cleaned = clean(text, decisions=decisions)
+    cleaned = clean(text, decisions=decisions, title=title)
     removed = list(cleaned.removed)
     kept_lines = cleaned.kept_lines
     paragraphs = [line.text for line in kept_lines]

@@ -108,3 +108,14 @@ def test_the_publication_date_wins_over_the_update_stamp_on_one_line():
 def test_the_dateline_of_the_lede_gives_the_agency_and_the_date():
     article = parse_scraped("\n".join([HEADLINE, "الخرطوم، 5 يونيو 2023 (سونا) - " + LEDE]))
     assert (article.source, article.published.value) == ("سونا", datetime.date(2023, 6, 5))
+
+
+def test_with_a_title_given_a_standfirst_above_the_text_stays_in_the_body():
+    standfirst = "الهدنة تبدأ ظهر السبت وتشمل تبادل الأسرى وجثث القتلى بإشراف الصليب الأحمر"
+    article = parse_scraped("\n".join([standfirst, LEDE]), title="لافروف يعلن هدنة إنسانية في قره باغ")
+    assert article.body == f"{standfirst}\n\n{LEDE}"
+
+
+def test_with_a_title_given_its_copy_in_the_text_is_the_headline_and_the_menu_above_goes():
+    article = parse_scraped("\n".join(["الرئيسية | أخبار", HEADLINE, LEDE]), title=HEADLINE)
+    assert (article.title, article.body) == (HEADLINE, LEDE)
