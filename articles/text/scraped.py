@@ -90,6 +90,7 @@ def parse_scraped(text: str, title: str = "", decisions: Mapping[str, str] | Non
         author=cleaned.metadata.get("author", "") or _nearest_byline(cleaned),
         source=cleaned.metadata.get("source", "")
         or _dateline_source(paragraphs)
+        or _header_source(cleaned)
         or _credit_after_text(cleaned),
         published=_date_in(cleaned.metadata.get("published", ""))
         or _nearest_date(cleaned)

@@ -119,3 +119,9 @@ def test_with_a_title_given_a_standfirst_above_the_text_stays_in_the_body():
 def test_with_a_title_given_its_copy_in_the_text_is_the_headline_and_the_menu_above_goes():
     article = parse_scraped("\n".join(["الرئيسية | أخبار", HEADLINE, LEDE]), title=HEADLINE)
     assert (article.title, article.body) == (HEADLINE, LEDE)
+
+
+def test_a_place_and_outlet_line_above_the_article_gives_the_source():
+    article = parse_scraped("\n".join([HEADLINE, "أبوظبي - سكاي نيوز عربية", LEDE]))
+    assert article.source == "سكاي نيوز عربية"
+    assert ("source-line", "أبوظبي - سكاي نيوز عربية") in article.removed
