@@ -163,7 +163,7 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
                 ],
                 "kept": article.body.split("\n\n"),
                 "scope": article.source.name if article.source_id else _("the pages of every source"),
-                "can_decide": self._can_decide,
+                "can_decide": getattr(article, "editor_may_decide_cleaning", False),
             },
         )
 
@@ -189,9 +189,13 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
     def review_mention_view(self, request: HttpRequest, article_id: int, mention_id: int):
         return _review_in_place(self, request, article_id, mention_id)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        self._can_decide = request.user.has_perm("articles.add_cleaningrule")
-        return super().change_view(request, object_id, form_url, extra_context)
+    def get_object(self, request, object_id, from_field=None):
+        # What this request's user may do rides on this request's object, not on the
+        # ModelAdmin, which every request (and thread) shares.
+        article = super().get_object(request, object_id, from_field)
+        if article is not None:
+            article.editor_may_decide_cleaning = request.user.has_perm("articles.add_cleaningrule")
+        return article
 
     def cleaning_decision_view(self, request: HttpRequest, article_id: int):
         """An editor's "this is text" or "this is noise" on one line: a rule for the source, and the article cleaned again."""

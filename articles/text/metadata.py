@@ -248,12 +248,12 @@ def date_line(line: str, loose_words: Callable[[str], int]) -> DateLine | None:
     """
     if len(line) > DATE_LINE_MAX_CHARS or not _DIGIT.search(line) or _SENTENCE.search(line):
         return None
-    spans = _date_spans(line)
+    spans = absolute_dates(line)
     if not spans or loose_words(line) - _words_in(line, spans) > DATE_LINE_MAX_LOOSE_WORDS:
         return None
     stamps = []
     for segment in _SEGMENTS.split(line):
-        dates = _date_spans(segment)  # a Gregorian date first, when the segment gives both
+        dates = absolute_dates(segment)  # a Gregorian date first, when the segment gives both
         if dates and loose_words(segment) - _words_in(segment, dates) <= DATE_SEGMENT_MAX_LOOSE_WORDS:
             updated = bool(_UPDATE.search(segment))
             stamps.append(DateLine(dates[0], updated, not updated and bool(_PUBLISHED.search(segment))))
@@ -261,8 +261,8 @@ def date_line(line: str, loose_words: Callable[[str], int]) -> DateLine | None:
     return (published or stamps or [None])[0]
 
 
-def _date_spans(text: str) -> list[FoundDate]:
-    """The absolute dates of the text, Gregorian ones first, then Hijri ones."""
+def absolute_dates(text: str) -> list[FoundDate]:
+    """The dates the text states outright (no "أمس"), Gregorian ones first, then Hijri ones."""
     return [date for date in find_dates(text) if not date.relative] + find_hijri(text)
 
 

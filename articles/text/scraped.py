@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 
 from articles.text.clean import Cleaned, clean
 from articles.text.dates import FoundDate, find_dates
-from articles.text.hijri import find_hijri
-from articles.text.metadata import credit_line, dateline_agency
+from articles.text.metadata import absolute_dates, credit_line, dateline_agency
 from articles.text.normalize import normalize_phrase
 
 TITLE_MAX_CHARS = 200
@@ -167,7 +166,7 @@ def _credit_after_text(cleaned: Cleaned) -> str:
 
 
 def _date_in(value: str) -> FoundDate | None:
-    dates = [date for date in find_dates(value) if not date.relative] or find_hijri(value) if value else []
+    dates = absolute_dates(value) if value else []
     return dates[0] if dates else None
 
 
