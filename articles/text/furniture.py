@@ -47,10 +47,11 @@ class Vocabulary:
 
     def cover(self, words: list[str]) -> Coverage:
         neutral, phrases = self.neutral, self.phrases
+        # Neutral words and numbers count for nothing (C-level counting: lines are many).
+        content = len(words) - sum(map(neutral.__contains__, words)) - sum(map(str.isdigit, words))
         if len(words) > PARAGRAPH_WORDS:
             # A paragraph: only its opening words can make it furniture ("اقرأ أيضا: …").
             opening = self.cover(words[:OPENING_WORDS])
-            content = len(words) - sum(map(neutral.__contains__, words)) - sum(map(str.isdigit, words))
             return Coverage(
                 content, opening.furniture, opening.categories, opening.leading, opening.leading_words
             )
@@ -72,8 +73,6 @@ class Vocabulary:
             categories.append(category)
             reached = index + len(phrase)
             furniture += sum(not _is_neutral(word, neutral) for word in phrase)
-        # Neutral words and numbers count for nothing (C-level counting: lines are many).
-        content = len(words) - sum(map(neutral.__contains__, words)) - sum(map(str.isdigit, words))
         return Coverage(content, furniture, tuple(categories), leading, leading_words)
 
     def loose_words(self, text: str) -> int:

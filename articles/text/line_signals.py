@@ -17,7 +17,7 @@ from pathlib import Path
 
 from articles.text.furniture import WEIGHTS_PATH, Coverage, Vocabulary
 from articles.text.marks import strip_marks
-from articles.text.normalize import normalize_phrase, normalized_words
+from articles.text.normalize import normalized_words
 from articles.text.page import PageLine
 
 LONG_LINE_WORDS = 40  # past this many words a line is judged as a paragraph, by its furniture share alone
@@ -122,7 +122,8 @@ def line_signals(text: str, vocabulary: Vocabulary, seen: set[tuple[str, ...]]) 
 
 def ends_with(text: str, marks: str) -> bool:
     """Whether the line ends with one of `marks`, before any closing quote or bracket."""
-    return text.rstrip(_CLOSING)[-1:] in marks if text.rstrip(_CLOSING) else False
+    last = text.rstrip(_CLOSING)[-1:]
+    return bool(last) and last in marks
 
 
 def _is_media_caption(text: str, coverage: Coverage, vocabulary: Vocabulary) -> bool:
@@ -130,7 +131,7 @@ def _is_media_caption(text: str, coverage: Coverage, vocabulary: Vocabulary) -> 
     if coverage.leading == "media-label" and _LEAD_IN_MARK.match(text):
         return True
     tail = _TRAILING_LABEL.search(text, max(0, len(text) - 40))
-    return tail is not None and vocabulary.cover(normalize_phrase(tail.group(1)).split()).share == 1.0
+    return tail is not None and vocabulary.cover(normalized_words(tail.group(1))).share == 1.0
 
 
 def _is_bilingual(text: str) -> bool:

@@ -59,3 +59,14 @@ def test_it_keeps_diacritics_inside_tokens_so_offsets_cover_the_whole_word():
 def test_phrase_key_ignores_punctuation_spacing_and_spelling_variants():
     assert normalize_phrase("  إلهام   علييف، ") == normalize_phrase("الهام علييف")
     assert normalize_phrase("قرة-باغ") == "قره باغ"
+
+
+def test_the_words_of_a_whole_text_agree_with_word_by_word_for_every_character():
+    """normalized_words's table and word class are checked on every character they can meet
+    (between two words, and alone): no character joins, splits or adds to words differently."""
+    from articles.text.normalize import normalized_words
+
+    for code in range(0x10000):
+        char = chr(code)
+        for text in (f"0{char}0", f"ب{char}a", char):
+            assert normalized_words(text) == normalize_phrase(text).split(), hex(code)
