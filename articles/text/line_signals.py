@@ -43,6 +43,7 @@ class Weights:
     threshold: float
     signals: dict[str, float]
     structure: dict[str, float]
+    headline: dict[str, float]
     agency_words: frozenset[str]
 
 
@@ -51,7 +52,13 @@ def load_weights(path: Path = WEIGHTS_PATH) -> Weights:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     agencies = frozenset(strip_marks(word) for word in data["agencies"]["words"])
-    return Weights(float(data["threshold"]), dict(data["weights"]), dict(data["structure"]), agencies)
+    return Weights(
+        float(data["threshold"]),
+        dict(data["weights"]),
+        dict(data["structure"]),
+        dict(data["headline"]),
+        agencies,
+    )
 
 
 @dataclass

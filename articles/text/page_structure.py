@@ -26,6 +26,9 @@ from articles.text.page import Cleaned, PageLine
 
 # An item of a list the article makes: "- سلطان علي العرادة", "٣) …", "• …".
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪●◦]|[0-9٠-٩]{1,2}\s*[-.)])\s*\S")
+_METADATA_REASONS = {"byline", "date-line", "author", "published"}
+# What a light stem drops: the article and one-letter clitics.
+_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 def apply_structure(
@@ -42,8 +45,13 @@ def apply_structure(
         start -= 1
     result.start, result.end = start, end
     _find_header_bylines(result, start, weights)
-    result.headline = _headline(page, signals, start, weights.structure, threshold)
-    if title and result.headline is not None and not _same_headline(signals[result.headline].words, title):
+    result.headline = _headline(page, signals, start, weights)
+    share = weights.headline["same_title"]
+    if (
+        title
+        and result.headline is not None
+        and not _same_headline(signals[result.headline].words, title, share)
+    ):
         result.headline = None  # the title given is the headline; this line is the article's
     _find_bare_bylines(result, signals, start, weights)
     first_kept = start if result.headline is None else result.headline + 1
@@ -67,10 +75,10 @@ def apply_structure(
             line.reason = "after-article"
 
 
-def _same_headline(words: tuple[str, ...], title: str) -> bool:
-    """Whether a line is the given title again (most of the title's stems in it)."""
+def _same_headline(words: tuple[str, ...], title: str, share: float) -> bool:
+    """Whether a line is the given title again (that share of the title's stems in it)."""
     wanted = _stems(tuple(normalize_phrase(title).split()))
-    return bool(wanted) and len(_stems(words) & wanted) >= SAME_TITLE_SHARE * len(wanted)
+    return bool(wanted) and len(_stems(words) & wanted) >= share * len(wanted)
 
 
 def _is_standfirst(line: PageLine, signals: LineSignals, threshold: float) -> bool:
@@ -242,13 +250,14 @@ def _is_sentence(line: PageLine, signals: LineSignals, threshold: float) -> bool
     )
 
 
-def _headline(page, signals, start: int, structure: dict, threshold: float) -> int | None:
+def _headline(page, signals, start: int, weights: Weights) -> int | None:
     """The line before the article that overlaps the lede most, nearer lines first.
 
     A line followed by the byline or date earns a bonus (captions and standfirsts come
     after them); of two candidates one above the other, the upper is the headline and
     the lower its standfirst.
     """
+    structure, threshold, weigh = weights.structure, weights.threshold, weights.headline
     lede = set()
     for index in range(start, min(start + 2, len(page))):
         lede.update(_stems(signals[index].words))
@@ -268,15 +277,15 @@ def _headline(page, signals, start: int, structure: dict, threshold: float) -> i
         above_menu = any(
             _is_menu(page[later], signals[later], threshold) for later in range(index + 1, start)
         )
-        seen.append((index, rank, overlap - 0.3 * above_menu, after, before))
+        seen.append((index, rank, overlap + weigh["above_menu"] * above_menu, after, before))
     # Under the byline and date, over the lede, stands a caption: when a line above them is a headline.
-    headline_above = any(after and overlap >= CAPTION_RIVAL_OVERLAP for _, _, overlap, after, _ in seen)
+    headline_above = any(after and overlap >= weigh["rival_overlap"] for _, _, overlap, after, _ in seen)
     scores = {
         index: overlap
-        + 0.3 * (1 - rank / lookback)
-        + 0.3 * after
-        - 0.3 * (before and not after and headline_above)
-        - 0.5 * page[index].score
+        + weigh["nearness"] * (1 - rank / lookback)
+        + weigh["metadata_after"] * after
+        + weigh["caption_place"] * (before and not after and headline_above)
+        + weigh["own_score"] * page[index].score
         for index, rank, overlap, after, before in seen
     }
     best = max(scores, key=scores.get, default=None)
@@ -293,9 +302,6 @@ def _is_menu(line: PageLine, signals: LineSignals, threshold: float) -> bool:
     navigation words too was tried: section labels and tags stand under headlines as
     well, and it cost held-out titles, 66 to 64 of 68.)"""
     return line.score >= threshold and signals.top == "separators"
-
-
-_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 def _stems(words: tuple[str, ...]) -> set[str]:
@@ -319,11 +325,6 @@ def _is_heading(line: PageLine, signals: LineSignals, structure: dict, threshold
         and structure["headline_min_words"] <= words <= structure["headline_max_words"]
         and not line.text.endswith((".", "،", ":"))
     )
-
-
-SAME_TITLE_SHARE = 0.6  # a line holding this share of a given title's stems is the title again
-CAPTION_RIVAL_OVERLAP = 0.2  # a line above the byline sharing this much with the lede is the headline
-_METADATA_REASONS = {"byline", "date-line", "author", "published"}
 
 
 def _judge_article(
