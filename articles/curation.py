@@ -18,6 +18,7 @@ from itertools import accumulate
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from articles.models import (
     Actor,
@@ -30,6 +31,7 @@ from articles.models import (
     Mention,
     ReviewStatus,
 )
+from articles.tagging.aliases import grow_aliases
 from articles.tagging.apply import tag
 from articles.text.normalize import normalize_phrase
 
@@ -131,7 +133,8 @@ def merge_actors(survivor: Actor, duplicate: Actor) -> Counter:
 
 
 def settle_candidates(actors: Iterable[Actor], accept: bool) -> int:
-    """Accept candidate actors into the dictionary, or reject them for good."""
+    """Accept candidate actors into the dictionary (with the spellings their names imply),
+    or reject them for good."""
     status = ActorStatus.ACTIVE if accept else ActorStatus.REJECTED
     changed = 0
     with transaction.atomic():
@@ -140,8 +143,26 @@ def settle_candidates(actors: Iterable[Actor], accept: bool) -> int:
         ):
             actor.status = status
             actor.save(update_fields=["status"])
+            if accept:
+                grow_aliases(actor)
             changed += 1
     return changed
+
+
+def add_actor(kind: str, name: str, name_latin: str = "") -> Actor:
+    """An actor as an editor adds one: one Arabic and one Latin spelling, and the spellings
+    they imply (`tagging.aliases`). The slug comes from the Latin name."""
+    base = slugify(name_latin) or slugify(name, allow_unicode=True) or "actor"
+    slug, number = base[:90], 1
+    while Actor.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base[:90]}-{number}"
+    with transaction.atomic():
+        actor = Actor.objects.create(slug=slug, kind=kind, name=name, name_latin=name_latin)
+        for spelling in {name, name_latin} - {""}:
+            Alias.objects.create(actor=actor, name=spelling)
+        grow_aliases(actor)
+    return actor
 
 
 def decide_line(article: Article, line: str, decision: str, user: AbstractBaseUser) -> CleaningRule:

@@ -24,7 +24,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, QuerySet
 from rapidfuzz.distance import Levenshtein
 
-from articles.models import Actor, ActorStatus, Alias, Article, Venue
+from articles.models import Actor, ActorKind, ActorStatus, Alias, Article, Venue
 from articles.tagging.lexicon import dictionary_version
 from articles.tagging.matcher import stems
 from articles.text.normalize import normalize_phrase
@@ -46,6 +46,7 @@ class ActorHit:
 class _Index:
     by_form: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     by_skeleton: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    by_loose_form: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # what fuzzy tries
     spellings: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     actors: dict[int, Actor] = field(default_factory=dict)  # shared by every search: read them only
     version: tuple = ()
@@ -63,9 +64,15 @@ def _alias_index() -> _Index:
         index = _Index(version=version)
         index.actors = Actor.objects.filter(status=ActorStatus.ACTIVE).in_bulk()
         aliases = Alias.objects.filter(actor__status=ActorStatus.ACTIVE)
-        for actor_id, name, normalized in aliases.values_list("actor_id", "name", "normalized"):
+        rows = aliases.values_list("actor_id", "name", "normalized", "is_adjective", "actor__kind")
+        for actor_id, name, normalized, adjective, kind in rows:
             index.by_form[normalized].add(actor_id)
             index.spellings[actor_id].append(name)
+            # States and adjectives are found as typed: their short names and nisbas would
+            # catch ordinary words by sound or by a typo ("هدنة" ~ "هندي", "Assad" ~ "Saudi").
+            if adjective or kind == ActorKind.STATE:
+                continue
+            index.by_loose_form[normalized].add(actor_id)
             key = skeleton(name)
             if len(key.replace(" ", "")) >= MIN_SKELETON:
                 index.by_skeleton[key].add(actor_id)
@@ -105,7 +112,7 @@ def _steps(form: str, index: _Index):
 
 def _fuzzy(form: str, key: str, index: _Index) -> set[int]:
     allowed = 1 if len(form) < 9 else 2
-    found = {i for alias, ids in index.by_form.items() for i in ids if _close(form, alias, allowed)}
+    found = {i for alias, ids in index.by_loose_form.items() for i in ids if _close(form, alias, allowed)}
     if not found and len(key) >= 4:
         found = {i for alias, ids in index.by_skeleton.items() for i in ids if _close(key, alias, 1)}
     return found

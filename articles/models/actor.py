@@ -19,6 +19,12 @@ class Actor(models.Model):
     name = models.CharField(_("Arabic name"), max_length=200)
     name_latin = models.CharField(_("Latin name"), max_length=200, blank=True)
     title = models.CharField(_("role or title"), max_length=200, blank=True)
+    code = models.CharField(
+        _("ISO country code"),
+        max_length=2,
+        blank=True,
+        help_text=_("States only: ISO 3166 alpha-2, as in the gazetteer."),
+    )
     country = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -119,6 +125,10 @@ class Venue(models.Model):
         limit_choices_to={"kind": ActorKind.STATE},
         verbose_name=_("country"),
     )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    geonameid = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True, unique=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -146,6 +156,13 @@ class Alias(models.Model):
         _("nationality adjective"),
         default=False,
         help_text=_("Such as «الأذري»: counts as the state and qualifies role phrases."),
+    )
+    is_ambiguous = models.BooleanField(
+        _("also an ordinary word"),
+        default=False,
+        help_text=_(
+            "Such as «صور» (Tyre, 'pictures'): counts only after a place cue or with support in the article."
+        ),
     )
     history = HistoricalRecords()
 

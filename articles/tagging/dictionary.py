@@ -30,7 +30,9 @@ def read_dictionary(path: Path = DICTIONARY_PATH) -> dict:
 
 
 @transaction.atomic
-def load_dictionary(path: Path = DICTIONARY_PATH) -> Counter:
+def load_dictionary(path: Path = DICTIONARY_PATH, gazetteer: bool = True) -> Counter:
+    """Load the dictionary file, then (unless told not to) the world gazetteer, which
+    completes it without overriding it (`articles/gazetteer/load.py`)."""
     data = read_dictionary(path)
     counts: Counter = Counter()
     actors = {}
@@ -44,6 +46,7 @@ def load_dictionary(path: Path = DICTIONARY_PATH) -> Counter:
                 "name": entry["name"],
                 "name_latin": entry.get("name_latin", ""),
                 "title": entry.get("title", ""),
+                **({"code": entry["code"]} if "code" in entry else {}),
             },
         )
         actors[actor.slug] = actor
@@ -80,6 +83,10 @@ def load_dictionary(path: Path = DICTIONARY_PATH) -> Counter:
         counts["aliases"] += _add_aliases(
             {"venue": venue}, full=[entry["name"], entry.get("name_latin", ""), *entry.get("aliases", [])]
         )
+    if gazetteer:
+        from articles.gazetteer.load import load_gazetteer
+
+        load_gazetteer(counts)
     return counts
 
 

@@ -39,6 +39,7 @@ class Entry:
     id: int
     short: bool = False  # a surname alone
     adjective: bool = False  # a nationality adjective (states)
+    ambiguous: bool = False  # also an ordinary word: needs a place cue or support in the article
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Lexicon:
     terms: dict[tuple[str, int | None], list[Term]] = field(default_factory=lambda: defaultdict(list))
     actor_kind: dict[int, str] = field(default_factory=dict)
     venue_kind: dict[int, str] = field(default_factory=dict)
+    venue_country: dict[int, int] = field(default_factory=dict)  # venue id → state actor id
     actor_roles: dict[int, list[tuple[str, int | None, Term]]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -133,15 +135,18 @@ def build_lexicon() -> Lexicon:
     lexicon = Lexicon()
     # Venues' aliases and active actors' (not candidates, rejected or merged ones).
     aliases = Alias.objects.filter(Q(actor__isnull=True) | Q(actor__status=ActorStatus.ACTIVE)).values_list(
-        "name", "actor_id", "venue_id", "is_short", "is_adjective", "actor__kind", "venue__kind"
-    )
-    for name, actor_id, venue_id, short, adjective, actor_kind, venue_kind in aliases:
+        "name", "actor_id", "venue_id", "is_short", "is_adjective", "is_ambiguous", "actor__kind", "venue__kind",
+        "venue__country_id",
+    )  # fmt: skip
+    for name, actor_id, venue_id, short, adjective, ambiguous, actor_kind, venue_kind, country in aliases:
         if actor_id:
             lexicon.actor_kind[actor_id] = actor_kind
-            lexicon.add_alias(name, Entry("actor", actor_id, short, adjective))
+            lexicon.add_alias(name, Entry("actor", actor_id, short, adjective, ambiguous))
         else:
             lexicon.venue_kind[venue_id] = venue_kind
-            lexicon.add_alias(name, Entry("venue", venue_id))
+            if country:
+                lexicon.venue_country[venue_id] = country
+            lexicon.add_alias(name, Entry("venue", venue_id, ambiguous=ambiguous))
     for role in read_dictionary().get("role", []):
         for phrase in role["phrases"]:
             lexicon.add_role_phrase(phrase, role["key"])

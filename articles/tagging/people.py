@@ -4,14 +4,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 
-from articles.tagging.document import Candidate, Context
+from articles.tagging.discovery import name_after, propose
+from articles.tagging.document import Context
 from articles.tagging.lexicon import Entry
 from articles.tagging.matcher import Match, match_at, starts
-
-_NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن"}
-_NAME_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u065f]{2,}")
 
 
 def resolve_surname(ctx: Context, match: Match, named_in_full: dict[int, int]) -> None:
@@ -118,29 +115,7 @@ def _country_at(ctx: Context, index: int) -> tuple[int, int] | None:
 
 
 def _discover(ctx: Context, role_match: Match, roles: list[str], country_id: int | None, after: int) -> None:
-    """A role phrase followed by two or three name-like words the dictionary does not know."""
-    doc = ctx.doc
-    words: list[int] = []
-    index = after
-    while index < len(doc.words) and len(words) < 3:
-        # Names do not take the article, but "عبد الله", "أبو الغيط" do.
-        definite = doc.words[index].startswith("ال") and not (
-            words and doc.words[index - 1] in _NAME_PARTICLES
-        )
-        if (
-            definite
-            or doc.words[index] in ctx.cues.stop_words
-            or index in ctx.names
-            or not _NAME_TOKEN.fullmatch(doc.tokens[index].text)
-            or not doc.adjacent(index - 1 if words else after - 1, index)
-        ):
-            break
-        words.append(index)
-        index += 1
-    if len(words) < 2:
-        return
-    start, end = doc.tokens[words[0]].start, doc.tokens[words[-1]].end
-    title_start, title_end = doc.span(role_match.first, after)
-    ctx.result.candidates.append(
-        Candidate(doc.text[start:end], roles[0], doc.text[title_start:title_end], country_id, start, end)
-    )
+    """A role phrase followed by a name the dictionary does not know."""
+    words = name_after(ctx, after)
+    if words and ctx.doc.adjacent(after - 1, words[0]):
+        propose(ctx, words, roles[0], ctx.doc.span(role_match.first, after), country_id)

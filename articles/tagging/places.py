@@ -9,6 +9,49 @@ from articles.text.normalize import normalize
 LANDMARK_WORDS = 2  # words of a named building or site before "قرب"
 
 
+def supported(ctx: Context, matches: list[Match]) -> list[Match]:
+    """The matches, without the readings of ambiguous spellings nothing supports.
+
+    A spelling that is also an ordinary word ("صور" Tyre or 'pictures', "جدة" Jeddah or
+    'grandmother', "مالي" Mali or 'financial') names a place or a state only after a place
+    cue that says place ("مدينة صور", "محادثات جدة", "استضافت جدة"; not a bare "في"), or when the article names the same entity
+    unambiguously elsewhere, or (for a city) names its country."""
+    sure: set[tuple[str, int]] = set()
+    for match in matches:
+        sure |= {(e.kind, e.id) for e in match.payloads if not e.ambiguous}
+    states = {entity_id for kind, entity_id in sure if kind == "actor"}
+    kept = []
+    for match in matches:
+        if (
+            match.last - match.first == 1
+            and ctx.doc.words[match.first][len(match.prefix) :] in ctx.cues.filler
+        ):
+            continue  # "مدينة", "منطقة" announce a place; they are not Medina or a town called so
+        doubtful = [e for e in match.payloads if e.ambiguous]
+        if doubtful and not _cued(ctx, match):
+            payloads = frozenset(
+                e
+                for e in match.payloads
+                if not e.ambiguous
+                or (e.kind, e.id) in sure
+                or (e.kind == "venue" and ctx.lexicon.venue_country.get(e.id) in states)
+            )
+            if not payloads:
+                continue
+            match = Match(match.first, match.last, payloads, match.prefix)
+        kept.append(match)
+    return kept
+
+
+def _cued(ctx: Context, match: Match) -> bool:
+    before = ctx.doc.words[match.first - 1] if match.first else ""
+    # "في", "إلى" and the clitic ب are not enough: "في بيان" is "in a statement", not "in
+    # Bayan", "إلى وقف إطلاق النار" is no town; nor is a host verb after it ("في بيان صدر في…").
+    return before in ctx.cues.filler or bool(
+        _place_cues(ctx, match, after_too=False) & {"host", "arrival", "construct"}
+    )
+
+
 def is_event_place(ctx: Context, match: Match, previous: Found | None, region: bool) -> bool:
     """Where something reported happened: "في موسكو", "بموسكو", "استضافت سوتشي", "جنيف تستضيف",
     "قمة سوتشي", and the places listed after one ("في محيط مدن جرموك وغوريس").
@@ -35,7 +78,7 @@ def is_event_place(ctx: Context, match: Match, previous: Found | None, region: b
     return bool(strong) and bool(triggers)
 
 
-def _place_cues(ctx: Context, match: Match) -> set[str]:
+def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
     doc, cues = ctx.doc, ctx.cues
     sentence = doc.sentence_of[match.first]
     found = set()
@@ -61,7 +104,9 @@ def _place_cues(ctx: Context, match: Match) -> set[str]:
         trigger = match_at(cues.triggers, doc.words, start) if start >= 0 else None
         if trigger is not None and trigger.last == match.first and not match.prefix:
             found.add("construct")  # "قمة موسكو", "محادثات جنيف"
-    after = match_at(cues.places, doc.words, match.last) if match.last < len(doc.words) else None
+    after = (
+        match_at(cues.places, doc.words, match.last) if after_too and match.last < len(doc.words) else None
+    )
     if after is not None and "host" in after.payloads:
         found.add("host")  # "جنيف تستضيف"
     return found

@@ -15,7 +15,7 @@ editors (discovery); suggested events. The steps live in `people`, `places` and
 | surname_unique  | 0.75 | a surname no other actor has |
 | role            | 0.60 | a role phrase ("وزير الخارجية الأرميني") → who held it on the publication date |
 | counterpart     | 0.55 | "نظيره الأذربيجاني" → the same role as the person just named, in that country |
-| discovery       | 0.40 | a role phrase followed by a name the dictionary does not know |
+| discovery       | 0.40 | a name the dictionary does not know, after a role phrase, a title or rank, or before an apposition (`discovery.py`) |
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from __future__ import annotations
 import datetime
 
 from articles.tagging.cues import Cues
+from articles.tagging.discovery import discover
 from articles.tagging.document import Candidate, Context, Document, Found, SuggestedEvent, Suggestions
 from articles.tagging.events import suggest_events
 from articles.tagging.lexicon import Entry, Lexicon
 from articles.tagging.matcher import Match, find_longest
 from articles.tagging.people import describes_a_place, resolve_roles, resolve_surname
-from articles.tagging.places import is_event_place
+from articles.tagging.places import is_event_place, supported
 
 __all__ = ["Candidate", "Found", "SuggestedEvent", "Suggestions", "suggest", "suggest_article"]
 
@@ -49,8 +50,9 @@ def suggest(
     characters (the title and lede, where news reports what happened), and elsewhere only on
     strong cues."""
     doc = Document(text, len(text) if news_window is None else news_window, published, cues)
-    names = find_longest(lexicon.aliases, doc.words)
-    ctx = Context(doc, lexicon, cues, {m.first: m for m in names})
+    ctx = Context(doc, lexicon, cues, {})
+    names = supported(ctx, find_longest(lexicon.aliases, doc.words))
+    ctx.names = {m.first: m for m in names}
     named_in_full: dict[int, int] = {}  # person actor id → first token where named in full
     surnames: list[Match] = []
     for match in names:
@@ -74,6 +76,7 @@ def suggest(
         resolve_surname(ctx, match, named_in_full)
     if published is not None:
         resolve_roles(ctx)
+    discover(ctx)
     ctx.result.mentions.sort(key=lambda m: (m.start, m.end))
     ctx.result.events = suggest_events(ctx)
     return ctx.result

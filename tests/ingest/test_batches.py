@@ -38,13 +38,25 @@ def contents() -> dict:
     each copies, their mentions, the events with their articles and participants, candidate
     actors, and how many history records each kind of row has."""
     origin = dict(Article.objects.values_list("id", "origin"))
+    slug = dict(
+        Actor.objects.values_list("id", "slug")
+    )  # candidates' ids follow creation order; slugs do not
     return {
         "articles": sorted(
             (a.origin, a.content_hash, origin.get(a.copy_of_id), a.search_vector is not None)
             for a in Article.objects.all()
         ),
         "mentions": sorted(
-            (origin[m.article_id], m.in_title, m.start, m.end, m.actor_id, m.venue_id, m.method, m.confidence)
+            (
+                origin[m.article_id],
+                m.in_title,
+                m.start,
+                m.end,
+                slug.get(m.actor_id),
+                m.venue_id,
+                m.method,
+                m.confidence,
+            )
             for m in Mention.objects.all()
         ),
         "events": sorted(

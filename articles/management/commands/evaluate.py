@@ -6,10 +6,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandParser
 
 from articles.ingest.evaluate import FIELDS, read_pages, score_pages
+from articles.tagging.conflict_sets import evaluate_folder
 from articles.tagging.evaluate import KINDS, evaluate
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 CLEANING = DATA / "cleaning"
+CONFLICTS = DATA / "conflicts"
 
 
 class Command(BaseCommand):
@@ -24,6 +26,11 @@ class Command(BaseCommand):
             help="list every article where the tagger differs (with --cleaning: every dev page's misses)",
         )
         parser.add_argument(
+            "--conflicts",
+            action="store_true",
+            help="score cold (venues, people proposed) and warm (name search) on the second-conflict dev and held-out sets",
+        )
+        parser.add_argument(
             "--cleaning",
             action="store_true",
             help="score cleaning and metadata on the labelled dev and held-out pages, side by side",
@@ -32,6 +39,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["cleaning"]:
             self._cleaning(options["errors"])
+            return
+        if options["conflicts"]:
+            self._conflicts(options["errors"])
             return
         report = evaluate(Path(options["devset"]), Path(options["corpus"]))
         self.stdout.write(f"{report.articles} annotated articles")
@@ -76,6 +86,35 @@ class Command(BaseCommand):
                         self.stdout.write(f"  KEPT  {line}")
                     for line in page.lost_text:
                         self.stdout.write(f"  LOST  {line}")
+
+    def _conflicts(self, errors: bool) -> None:
+        sets = {name: evaluate_folder(CONFLICTS / name) for name in ("dev", "heldout")}
+        self.stdout.write(f"{'':<34}{'dev':>18}{'held-out':>18}")
+        rows = [
+            ("articles", lambda r: str(r.articles)),
+            (
+                "cold: venue recall",
+                lambda r: _share(r.venues.true_positive, r.venues.true_positive + r.venues.false_negative),
+            ),
+            (
+                "cold: venue precision",
+                lambda r: _share(r.venues.true_positive, r.venues.true_positive + r.venues.false_positive),
+            ),
+            ("cold: false venues / places named", lambda r: f"{r.false_venues}/{r.places_named}"),
+            (
+                "cold: people known or proposed",
+                lambda r: _share(r.people_known + r.people_proposed, r.people),
+            ),
+            ("cold:   of which proposed", lambda r: str(r.people_proposed)),
+            ("cold: candidates naming someone", lambda r: _share(r.candidates_right, r.candidates)),
+            ("warm: name search exact", lambda r: _share(r.queries_exact, r.queries)),
+        ]
+        for label, cell in rows:
+            self.stdout.write(f"{label:<34}{cell(sets['dev']):>18}{cell(sets['heldout']):>18}")
+        if errors:
+            # Dev sets only: held-out pages must never be read while tuning.
+            for line in sets["dev"].errors:
+                self.stdout.write(line)
 
 
 def _share(part: int, whole: int) -> str:

@@ -12,10 +12,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", nargs="?", default=str(DICTIONARY_PATH))
+        parser.add_argument(
+            "--no-gazetteer", action="store_true", help="load the file alone, without the world gazetteer"
+        )
 
     def handle(self, *args, **options) -> None:
         try:
-            counts = load_dictionary(Path(options["path"]))
+            counts = load_dictionary(Path(options["path"]), gazetteer=not options["no_gazetteer"])
         except (OSError, ValueError, KeyError, DictionaryError) as error:
             raise CommandError(f"{options['path']}: {error}") from error
         self.stdout.write(

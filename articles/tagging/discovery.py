@@ -1,0 +1,160 @@
+"""People the dictionary does not know, found by how Arabic news introduces them.
+
+- a title, rank or honorific before a name ("الفريق أول ياسر العطا", "المبعوث الأمريكي
+  الخاص جيفري فيلتمان", "الشيخ موسى هلال"), with office words and nationality
+  adjectives in between;
+- an apposition after it ("محمد حمدان دقلو، قائد قوات الدعم السريع");
+- a role phrase of the dictionary whose holder nobody knows (`people._resolve_role`).
+
+A name is a run of two to four Arabic words without the article ("عبد الله" aside),
+but for a surname right after the given name ("ياسر العطا", "عبد الفتاح البرهان"), up to punctuation, a stop word or a name the dictionary knows. Each
+candidate keeps its evidence (the title as written) and its country when an adjective
+says it; editors accept, merge or reject it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.tagging.document import Candidate, Context
+from articles.tagging.matcher import match_at, starts
+
+NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن", "ابن", "ولد", "ود", "بنت"}
+NAME_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u065f]{2,}")
+MAX_NAME_WORDS = 4  # with a particle ("عبد", "أبو"); three without
+MAX_BETWEEN = 4  # office words and adjectives between a title and the name
+
+
+def discover(ctx: Context) -> None:
+    """Propose candidates after titles and before appositions."""
+    _after_titles(ctx)
+    _before_appositions(ctx)
+
+
+def name_after(ctx: Context, index: int) -> list[int]:
+    """The tokens of the name starting at `index` (empty when none starts there)."""
+    doc, words = ctx.doc, []
+    while index < len(doc.words) and len(words) < MAX_NAME_WORDS - (
+        not any(doc.words[w] in NAME_PARTICLES for w in words)
+    ):
+        word = doc.words[index]
+        definite = word.startswith("ال") and not (words and doc.words[index - 1] in NAME_PARTICLES)
+        # A surname with the article follows the given name at once ("ياسر العطا", "عبد الفتاح
+        # البرهان"); later, the article starts another phrase ("إيليا دارشياشفيلي الوفد").
+        given = 2 if doc.words[words[0] if words else index] in NAME_PARTICLES else 1
+        if (
+            (definite and len(words) != given)
+            or _stop(ctx, word)
+            or index in ctx.names
+            or match_at(ctx.cues.titles, doc.words, index) is not None
+            or not NAME_TOKEN.fullmatch(doc.tokens[index].text)
+            or (words and not _touching(ctx, index - 1, index))
+            or (words and _possessed(doc.tokens[index].text))
+        ):
+            break
+        words.append(index)
+        index += 1
+    return words if len(words) >= 2 else []
+
+
+def propose(
+    ctx: Context, words: list[int], role: str, title: tuple[int, int], country_id: int | None
+) -> None:
+    doc = ctx.doc
+    start, end = doc.tokens[words[0]].start, doc.tokens[words[-1]].end
+    if any(c.start < end and start < c.end for c in ctx.result.candidates):
+        return  # the same words, found by another signal
+    ctx.result.candidates.append(
+        Candidate(doc.text[start:end], role, doc.text[title[0] : title[1]], country_id, start, end)
+    )
+
+
+def _after_titles(ctx: Context) -> None:
+    doc, position = ctx.doc, 0
+    for first in starts(ctx.cues.titles, doc.words):
+        if first < position:
+            continue
+        title = match_at(ctx.cues.titles, doc.words, first)
+        if title is None:
+            continue
+        index, country = title.last, None
+        # Office words, adjectives and further titles: "المبعوث الأمريكي الخاص", "قائد الجيش السوداني الفريق أول".
+        for _ in range(MAX_BETWEEN):
+            if index >= len(doc.words) or (index > title.last and not _touching(ctx, index - 1, index)):
+                break
+            name = ctx.names.get(index)
+            state = _state(ctx, name)
+            if state is not None:
+                country = country or state
+                index = name.last
+            elif (more := match_at(ctx.cues.titles, doc.words, index)) is not None:
+                index = more.last
+            elif doc.words[index].startswith("ال") and index not in ctx.names:
+                index += 1
+            else:
+                break
+        position = index
+        if index in ctx.names or index >= len(doc.words) or not _touching(ctx, index - 1, index):
+            continue
+        words = name_after(ctx, index)
+        if words:
+            propose(ctx, words, "", doc.span(first, index), country)
+            position = words[-1] + 1
+
+
+def _before_appositions(ctx: Context) -> None:
+    """ "X Y، رئيس …": the words before the comma are a name."""
+    doc = ctx.doc
+    for index in range(2, len(doc.words)):
+        if doc.words[index] not in ctx.cues.apposition:
+            continue
+        between = doc.text[doc.tokens[index - 1].end : doc.tokens[index].start]
+        if between.strip() not in {"،", ","}:
+            continue
+        first = index - 1
+        while first > 0 and index - first < MAX_NAME_WORDS and _touching(ctx, first - 1, first):
+            first -= 1
+        # Walk forward from the earliest start that gives a name ending at the comma.
+        for start in range(first, index - 1):
+            words = name_after(ctx, start)
+            if words and words[-1] == index - 1:
+                if start == 0 or not _name_like(ctx, start - 1):
+                    propose(ctx, words, "", doc.span(index, min(index + 3, len(doc.words))), None)
+                break
+
+
+def _name_like(ctx: Context, index: int) -> bool:
+    word = ctx.doc.words[index]
+    return (
+        not word.startswith("ال")
+        and not _stop(ctx, word)
+        and bool(NAME_TOKEN.fullmatch(ctx.doc.tokens[index].text))
+        and _touching(ctx, index, index + 1)
+    )
+
+
+def _possessed(text: str) -> bool:
+    """A noun with a pronoun suffix ("دعمه", "قواته", "بلادها") ends a name: names do not
+    take one ("عبد الله" aside, whose ه is the name's own)."""
+    return text.endswith(("ه", "ها", "هم", "هما")) and not text.endswith("الله") and len(text) > 3
+
+
+def _stop(ctx: Context, word: str) -> bool:
+    """A stop word, also under "و" or "ف" ("وقال", "فيما")."""
+    stop = ctx.cues.stop_words
+    return word in stop or (word[:1] in ("و", "ف") and word[1:] in stop)
+
+
+def _state(ctx: Context, name) -> int | None:
+    if name is None:
+        return None
+    states = [
+        e.id for e in name.payloads if e.kind == "actor" and ctx.lexicon.actor_kind.get(e.id) == "state"
+    ]
+    return states[0] if len(states) == 1 else None
+
+
+def _touching(ctx: Context, left: int, right: int) -> bool:
+    """Only spaces between two tokens: no comma, no punctuation."""
+    doc = ctx.doc
+    return not doc.text[doc.tokens[left].end : doc.tokens[right].start].strip()

@@ -1,0 +1,45 @@
+"""An editor types one spelling; the archive records the forms it implies."""
+
+import pytest
+
+from articles.curation import add_actor
+from articles.search import find_actors
+from articles.tagging.aliases import arabic_surname, latin_forms
+
+pytestmark = pytest.mark.django_db
+
+
+def test_latin_forms_of_a_latin_name():
+    assert latin_forms("Bashar al-Assad") == [
+        ("al-Assad", True),
+        ("Assad", True),
+        ("Bashar Assad", False),
+        ("Bashar al Assad", False),
+    ]
+    assert latin_forms("Abu Mohammad al-Julani")[0] == ("al-Julani", True)
+    assert latin_forms("Hemedti") == []
+
+
+def test_arabic_surname_keeps_its_particle():
+    assert arabic_surname("عبد الفتاح البرهان") == "البرهان"
+    assert arabic_surname("أحمد أبو الغيط") == "أبو الغيط"
+    assert arabic_surname("حميدتي") == ""
+
+
+def test_a_surname_and_latin_short_forms_find_the_person_added_with_one_spelling():
+    burhan = add_actor("person", "عبد الفتاح البرهان", "Abdel Fattah al-Burhan")
+    for query in ("البرهان", "Burhan", "al-Burhan", "Abdel Fattah Burhan", "Abdel Fattah al-Burhan"):
+        assert [hit.actor for hit in find_actors(query)] == [burhan], query
+
+
+def test_a_common_given_name_is_never_recorded_as_a_surname():
+    abiy = add_actor("person", "آبي أحمد", "Abiy Ahmed")
+    assert not abiy.aliases.filter(normalized="احمد").exists()
+    assert abiy.aliases.filter(name="Ahmed", is_short=True).exists()  # Latin forms are safe
+
+
+def test_a_surname_another_actor_bears_is_not_recorded():
+    first = add_actor("person", "يوسف عزت", "Youssef Ezzat")
+    second = add_actor("person", "خالد عزت", "Khaled Ezzat")
+    assert first.aliases.filter(normalized="عزت").exists()
+    assert not second.aliases.filter(normalized="عزت").exists()

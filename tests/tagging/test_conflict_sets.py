@@ -1,0 +1,50 @@
+"""The archive on conflicts it was not built for: floors under the held-out figures
+(articles/data/conflicts/heldout, written by helpers who never saw the rules), and the
+measurement itself leaves nothing behind."""
+
+import pytest
+
+from articles.management.commands.evaluate import CONFLICTS
+from articles.models import Actor, Article
+from articles.tagging.conflict_sets import evaluate_folder
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, int]:
+    return Article.objects.count(), Actor.objects.count()
+
+
+@pytest.fixture(scope="module")
+def heldout(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        before = counts()
+        report = evaluate_folder(CONFLICTS / "heldout")
+        report.left_behind = tuple(after - was for after, was in zip(counts(), before, strict=True))
+        return report
+
+
+def test_the_held_out_set_is_large_enough(heldout):
+    assert heldout.articles >= 20
+    assert heldout.people >= 40 and heldout.queries >= 200
+
+
+def test_cold_people_known_or_proposed_keep_their_floor(heldout):
+    # Measured 0.70 (35/50) on 2026-12-07; the goal is 0.80 (docs/tagging.md).
+    assert heldout.people_covered >= 0.65
+    assert heldout.candidates_right / heldout.candidates >= 0.75
+
+
+def test_cold_venues_keep_their_floor(heldout):
+    # Measured recall 0.40, precision 0.74; the goal is recall 0.90 (docs/tagging.md).
+    assert heldout.venues.recall >= 0.35
+    assert heldout.venues.precision >= 0.65
+
+
+def test_warm_name_search_keeps_its_floor(heldout):
+    # Measured 0.76 (306/403); the goal is 0.90 (docs/tagging.md).
+    assert heldout.search_exact >= 0.72
+
+
+def test_measuring_leaves_nothing_behind(heldout):
+    assert heldout.left_behind == (0, 0)  # no article, no actor or candidate stays

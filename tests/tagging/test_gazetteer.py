@@ -1,0 +1,85 @@
+"""The world gazetteer: places and states of any conflict known from the start, and
+ordinary words that are not turned into places."""
+
+import datetime
+
+import pytest
+
+from articles.gazetteer.build import nisba_forms, nisba_stem, read_reviewed
+from articles.gazetteer.load import read_cities, read_toml
+from articles.models import Actor, Alias, Venue
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_archive_knows_world_cities_with_coordinates_and_country():
+    pretoria = Venue.objects.get(slug="pretoria")
+    assert pretoria.country.slug == "south-africa"
+    assert -26 < pretoria.latitude < -25 and 28 < pretoria.longitude < 29
+    assert Venue.objects.get(slug="moscow").latitude is not None  # the dictionary's venue, located
+    assert Venue.objects.filter(geonameid__isnull=False).count() == len(read_cities())
+
+
+def test_every_country_is_a_state_with_its_code_and_adjectives():
+    assert Actor.objects.filter(kind="state").exclude(code="").count() == len(read_toml("countries.toml"))
+    ethiopia = Actor.objects.get(code="ET")
+    adjectives = set(Alias.objects.filter(actor=ethiopia, is_adjective=True).values_list("name", flat=True))
+    assert {"الإثيوبي", "الإثيوبية", "إثيوبيون", "الإثيوبيين"} <= adjectives
+    assert Actor.objects.get(code="AM").slug == "armenia"  # merged with the dictionary's, not doubled
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("روسيا", "روسي"),
+        ("فرنسا", "فرنسي"),
+        ("السودان", "سوداني"),
+        ("مصر", "مصري"),
+        ("السعودية", "سعودي"),
+        ("مالي", "مالي"),
+        ("جنوب أفريقيا", ""),
+    ],
+)
+def test_the_nisba_rule(name, stem):
+    assert nisba_stem(name) == stem
+
+
+def test_irregular_adjectives_and_broken_plurals_come_from_the_reviewed_list():
+    forms = nisba_forms("US", "الولايات المتحدة", read_reviewed())
+    assert {"الأمريكي", "الأميركية", "الأمريكيون"} <= set(forms)
+    assert "الروس" in nisba_forms("RU", "روسيا", read_reviewed())
+
+
+def test_a_conflict_the_dictionary_never_heard_of_has_its_places_and_states(tagged):
+    result = tagged(
+        "وقعت الحكومة الإثيوبية وجبهة تحرير تيغراي اتفاقا لوقف الأعمال العدائية في بريتوريا عاصمة جنوب أفريقيا.",
+        datetime.date(2022, 11, 2),
+    )
+    assert "pretoria" in result["places"]
+    assert {"ethiopia", "south-africa"} <= result["actors"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الكرملين في بيان إن الجانب الروسي قلق.",  # بيان: a town in Kuwait; 'statement'
+        "ودعا إلى وقف إطلاق النار فورا.",  # وقف: a town in Egypt; 'halt'
+        "ونشرت الوكالة صور الدمار في المدينة.",  # صور: Tyre; 'pictures'
+        "وقالت جدة الطفل إنها لم تره منذ أيام.",  # جدة: Jeddah; 'grandmother'
+    ],
+)
+def test_an_ordinary_word_is_not_a_place(tagged, text):
+    assert tagged(text)["venues"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("وقصفت الطائرات مدينة صور جنوبي لبنان.", "tyre"),  # a place cue
+        ("استضافت جدة جولة جديدة من المحادثات.", "jeddah"),  # a host verb
+        ("وانطلقت محادثات جدة بين الطرفين السودانيين.", "jeddah"),  # an event word heads it
+        ("وقالت السعودية إن الوفدين في جدة منذ أيام.", "jeddah"),  # its country is named
+    ],
+)
+def test_an_ambiguous_name_is_a_place_with_a_cue_or_support(tagged, text, slug):
+    assert slug in tagged(text)["venues"]
