@@ -24,14 +24,16 @@ from articles.models import (
     Actor,
     ActorStatus,
     Alias,
+    AliasSuggestion,
     Article,
     CleaningRule,
     Event,
     EventParticipant,
     Mention,
     ReviewStatus,
+    SuggestionReason,
 )
-from articles.tagging.aliases import grow_aliases
+from articles.tagging.aliases import grow_aliases, record_suggestions
 from articles.tagging.apply import tag
 from articles.text.normalize import normalize_phrase
 
@@ -144,7 +146,8 @@ def settle_candidates(actors: Iterable[Actor], accept: bool) -> int:
             actor.status = status
             actor.save(update_fields=["status"])
             if accept:
-                grow_aliases(actor)
+                retag_articles_with(actor, [a.name for a in grow_aliases(actor)] + [actor.name])
+                record_suggestions(actor)
             changed += 1
     return changed
 
@@ -159,10 +162,56 @@ def add_actor(kind: str, name: str, name_latin: str = "") -> Actor:
         slug = f"{base[:90]}-{number}"
     with transaction.atomic():
         actor = Actor.objects.create(slug=slug, kind=kind, name=name, name_latin=name_latin)
-        for spelling in {name, name_latin} - {""}:
+        spellings = sorted({name, name_latin} - {""})
+        for spelling in spellings:
             Alias.objects.create(actor=actor, name=spelling)
-        grow_aliases(actor)
+        retag_articles_with(actor, spellings + [a.name for a in grow_aliases(actor)])
+        record_suggestions(actor)
     return actor
+
+
+def settle_suggestions(suggestions: Iterable[AliasSuggestion], accept: bool) -> int:
+    """Accept suggested spellings (each becomes an alias, and the articles that hold it are
+    tagged again) or reject them for good."""
+    changed = 0
+    with transaction.atomic():
+        for suggestion in (
+            AliasSuggestion.objects.select_for_update()
+            .select_related("actor")
+            .filter(pk__in=[s.pk for s in suggestions], status=ReviewStatus.SUGGESTED)
+        ):
+            if accept:
+                Alias.objects.get_or_create(
+                    actor=suggestion.actor,
+                    normalized=suggestion.normalized,
+                    defaults={"name": suggestion.name, "is_short": suggestion.is_short},
+                )
+                # Another spelling of the full name brings its surname ("فلتمان" of "جيفري فلتمان").
+                grown = (
+                    grow_aliases(suggestion.actor) if suggestion.reason == SuggestionReason.VARIANT else []
+                )
+                retag_articles_with(suggestion.actor, [suggestion.name, *(a.name for a in grown)])
+            suggestion.status = ReviewStatus.CONFIRMED if accept else ReviewStatus.REJECTED
+            suggestion.save(update_fields=["status"])
+            changed += 1
+    return changed
+
+
+def retag_articles_with(actor: Actor, spellings: list[str]) -> int:
+    """Tag again the articles the text index finds holding any of `spellings` (new names of
+    `actor`), keeping editors' decisions; return how many. Runs in the editor's request
+    (the job queue of issue #26 will take it to the background)."""
+    from articles.search import text_query
+
+    phrases = [f'"{normalize_phrase(s)}"' for s in spellings if normalize_phrase(s)]
+    query = text_query(" or ".join(phrases)) if phrases else None
+    if query is None:
+        return 0
+    retagged = 0
+    for article in Article.objects.filter(search_vector=query).iterator(chunk_size=200):
+        tag(article)
+        retagged += 1
+    return retagged
 
 
 def decide_line(article: Article, line: str, decision: str, user: AbstractBaseUser) -> CleaningRule:

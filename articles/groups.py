@@ -1,7 +1,7 @@
 """The editorial roles and what each may do, enforced by Django's permissions.
 
-- editors: curate everything (articles, actors and aliases, venues, events, mentions,
-  cleaning rules), merge actors, review suggestions;
+- editors: curate everything (articles, actors, aliases and suggested spellings, venues,
+  events, mentions, cleaning rules), merge actors, review suggestions;
 - reviewers: see everything, confirm or reject suggested mentions and events, nothing else;
 - readers: see everything in the admin, change nothing.
 """
@@ -18,6 +18,7 @@ CURATED_MODELS = (
     "actor",
     "actorrole",
     "alias",
+    "aliassuggestion",
     "venue",
     "event",
     "eventparticipant",

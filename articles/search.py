@@ -7,7 +7,9 @@ that finds someone answers:
 2. clitics — the query's first word carries و ف ب ل ك or ال ("ولافروف", "بلافروف");
 3. skeleton — same consonant skeleton (`text/skeleton.py`): غ/ج/ك, a doubled or dropped
    ي/و, Latin against Arabic ("Lavrov" ↔ لافروف, "باشنيان" ↔ باشينيان);
-4. fuzzy — a typo: edit distance 1 (2 for long names) on the normalized form or the skeleton.
+4. partial — one word of a full name, four letters or more, not a common given name
+   ("Abiy" → Abiy Ahmed, "Assad" → Bashar al-Assad; every actor bearing it);
+5. fuzzy — a typo: edit distance 1 (2 for long names) on the normalized form or the skeleton.
 
 Articles are those with a mention of the actors found (not rejected by an editor);
 when the query names nobody in the dictionary, PostgreSQL full-text search over the
@@ -25,6 +27,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from rapidfuzz.distance import Levenshtein
 
 from articles.models import Actor, ActorKind, ActorStatus, Alias, Article, Venue
+from articles.tagging.cues import load_cues
 from articles.tagging.lexicon import dictionary_version
 from articles.tagging.matcher import stems
 from articles.text.normalize import normalize_phrase
@@ -33,12 +36,14 @@ from articles.text.skeleton import skeleton
 MAX_QUERY_CHARS = 200
 QUERY_WORD = re.compile(r'[^\s"]+')  # a word of a full-text query, with its leading `-` if any
 MIN_SKELETON = 2  # classes; shorter skeletons ("L") match too much
+MIN_PARTIAL = 4  # letters of one word of a full name that finds the actor by itself ("Abiy", "Assad")
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-")
 
 
 @dataclass(frozen=True)
 class ActorHit:
     actor: Actor
-    how: str  # exact | clitics | skeleton | fuzzy
+    how: str  # exact | clitics | skeleton | partial | fuzzy
     spellings: tuple[str, ...]  # the recorded spellings that matched
 
 
@@ -47,6 +52,7 @@ class _Index:
     by_form: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     by_skeleton: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     by_loose_form: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # what fuzzy tries
+    by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # words of full names
     spellings: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     actors: dict[int, Actor] = field(default_factory=dict)  # shared by every search: read them only
     version: tuple = ()
@@ -63,6 +69,7 @@ def _alias_index() -> _Index:
     if _index.version != version:
         index = _Index(version=version)
         index.actors = Actor.objects.filter(status=ActorStatus.ACTIVE).in_bulk()
+        given_names = load_cues().given_names
         aliases = Alias.objects.filter(actor__status=ActorStatus.ACTIVE)
         rows = aliases.values_list("actor_id", "name", "normalized", "is_adjective", "actor__kind")
         for actor_id, name, normalized, adjective, kind in rows:
@@ -73,6 +80,10 @@ def _alias_index() -> _Index:
             if adjective or kind == ActorKind.STATE:
                 continue
             index.by_loose_form[normalized].add(actor_id)
+            for word in normalized.split() if " " in normalized else ():
+                word = _LATIN_ARTICLE.sub("", word)
+                if len(word) >= MIN_PARTIAL and word not in given_names:
+                    index.by_word[word].add(actor_id)
             key = skeleton(name)
             if len(key.replace(" ", "")) >= MIN_SKELETON:
                 index.by_skeleton[key].add(actor_id)
@@ -107,6 +118,7 @@ def _steps(form: str, index: _Index):
         "skeleton",
         set(index.by_skeleton.get(key, ())) if len(key.replace(" ", "")) >= MIN_SKELETON else set(),
     )
+    yield "partial", set(index.by_word.get(_LATIN_ARTICLE.sub("", form), ())) if " " not in form else set()
     yield "fuzzy", _fuzzy(form, key, index)
 
 

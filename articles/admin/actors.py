@@ -12,8 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from articles.admin.common import CuratedAdmin, decision_action
-from articles.curation import CurationError, merge_actors, settle_candidates
-from articles.models import Actor, ActorRole, Alias, Venue
+from articles.curation import CurationError, merge_actors, settle_candidates, settle_suggestions
+from articles.models import (
+    Actor,
+    ActorRole,
+    ActorStatus,
+    Alias,
+    AliasSuggestion,
+    Mention,
+    ReviewStatus,
+    Venue,
+)
+
+EVIDENCE_SENTENCES = 3  # sentences shown for a candidate
+EVIDENCE_CHARS = 90  # on each side of the name
 
 
 class AliasInline(admin.TabularInline):
@@ -22,6 +34,23 @@ class AliasInline(admin.TabularInline):
     fields = ("name", "normalized", "is_short", "is_adjective")
     readonly_fields = ("normalized",)
     extra = 1
+
+
+class SuggestionInline(admin.TabularInline):
+    """Spellings waiting for the editor, on the actor's page; decided from the list of suggestions."""
+
+    model = AliasSuggestion
+    fields = ("name", "reason", "evidence", "status")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("spellings suggested")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status=ReviewStatus.SUGGESTED)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class RoleInline(admin.TabularInline):
@@ -74,12 +103,24 @@ class ActorAdmin(CuratedAdmin):
     list_select_related = ("country", "merged_into")
     search_fields = ("name", "name_latin", "slug", "aliases__name")
     autocomplete_fields = ("country",)
-    readonly_fields = ("merged_into", "merged_from")
-    inlines = (AliasInline, RoleInline)
+    readonly_fields = ("merged_into", "merged_from", "evidence")
+    inlines = (AliasInline, SuggestionInline, RoleInline)
     actions = (accept_candidates, reject_candidates, merge_selected)
 
     def has_merge_permission(self, request) -> bool:
         return request.user.has_perm("articles.merge_actor")
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, actor: Actor) -> str:
+        """Where a candidate was found: the first sentences naming it."""
+        if actor.status != ActorStatus.CANDIDATE:
+            return "—"
+        lines = []
+        for mention in Mention.objects.filter(actor=actor).select_related("article")[:EVIDENCE_SENTENCES]:
+            text = mention.article.title if mention.in_title else mention.article.body
+            start, end = max(mention.start - EVIDENCE_CHARS, 0), mention.end + EVIDENCE_CHARS
+            lines.append(f"{mention.article.title[:60]}: …{text[start:end].strip()}…")
+        return "\n".join(lines) or "—"
 
     @admin.display(description=_("merged from"))
     def merged_from(self, actor: Actor) -> str:
@@ -158,3 +199,35 @@ class AliasAdmin(CuratedAdmin):
     search_fields = ("name", "normalized")
     autocomplete_fields = ("actor", "venue")
     readonly_fields = ("normalized",)
+
+
+accept_suggestions = decision_action(
+    "accept_suggestions",
+    _("Accept the selected spellings"),
+    lambda request, queryset: settle_suggestions(queryset, accept=True),
+    ngettext_lazy("%(count)d spelling accepted.", "%(count)d spellings accepted.", "count"),
+    "change",
+)
+reject_suggestions = decision_action(
+    "reject_suggestions",
+    _("Reject the selected spellings"),
+    lambda request, queryset: settle_suggestions(queryset, accept=False),
+    ngettext_lazy("%(count)d spelling rejected.", "%(count)d spellings rejected.", "count"),
+    "change",
+)
+
+
+@admin.register(AliasSuggestion)
+class AliasSuggestionAdmin(CuratedAdmin):
+    """Spellings the archive derived (another spelling in the articles, a nickname the text
+    gives, a surname that is not safe): the editor accepts or rejects them in bulk."""
+
+    list_display = ("name", "actor", "reason", "evidence", "status")
+    list_filter = ("status", "reason")
+    list_select_related = ("actor",)
+    search_fields = ("name", "actor__name", "actor__name_latin")
+    readonly_fields = ("actor", "name", "normalized", "is_short", "reason", "evidence", "article", "status")
+    actions = (accept_suggestions, reject_suggestions)
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -113,6 +113,7 @@ def build(min_population: int = MIN_POPULATION, out=print) -> tuple[list[Country
     reviewed = read_reviewed()
     countries = build_countries(reviewed, out)
     cities = build_cities({c.code for c in countries}, min_population)
+    drop_country_names(countries, cities)
     mark_ambiguous(countries, cities, reviewed)
     return countries, cities
 
@@ -235,6 +236,19 @@ def build_cities(codes: set[str], min_population: int) -> list[City]:
         taken.add(city.slug)
         city.name = city.aliases[0]
     return cities
+
+
+def drop_country_names(countries: list[Country], cities: list[City]) -> None:
+    """A city may bear a country's name only as that country's capital (جيبوتي, الكويت):
+    "أرمينيا" is Armenia, not the Colombian city of Armenia."""
+    owner = {normalize_phrase(a): c.code for c in countries for a in c.aliases}
+    for city in cities:
+        city.aliases = [
+            a for a in city.aliases if owner.get(normalize_phrase(a), city.country) == city.country and (
+                normalize_phrase(a) not in owner or city.capital
+            )
+        ]  # fmt: skip
+    cities[:] = [c for c in cities if c.aliases]
 
 
 def mark_ambiguous(countries: list[Country], cities: list[City], reviewed: dict) -> None:

@@ -1,6 +1,6 @@
 """The archive's tables. Import models from here: `from articles.models import Article`."""
 
-from .actor import Actor, ActorRole, Alias, Venue
+from .actor import Actor, ActorRole, Alias, AliasSuggestion, SuggestionReason, Venue
 from .article import Article, Source, UndatedArticle
 from .choices import (
     ActorKind,
@@ -25,6 +25,7 @@ __all__ = [
     "ActorRole",
     "ActorStatus",
     "Alias",
+    "AliasSuggestion",
     "Article",
     "ArticleActor",
     "ArticleVenue",
@@ -41,6 +42,7 @@ __all__ = [
     "RankingChange",
     "ReviewStatus",
     "Source",
+    "SuggestionReason",
     "UndatedArticle",
     "Venue",
     "VenueKind",

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .choices import ActorKind, ActorStatus, VenueKind
+from .choices import ActorKind, ActorStatus, ReviewStatus, VenueKind
 
 
 class Actor(models.Model):
@@ -210,3 +210,42 @@ class Alias(models.Model):
                     % {"name": self.name, "twin": twin.name}
                 }
             )
+
+
+class SuggestionReason(models.TextChoices):
+    SURNAME = "surname", _("surname another actor shares or a common given name")
+    VARIANT = "variant", _("another spelling found in the archive")
+    NICKNAME = "nickname", _("nickname the text gives")
+
+
+class AliasSuggestion(models.Model):
+    """A spelling the archive derived for an actor and waits for an editor to accept
+    (it then becomes an alias) or reject (it is never suggested again)."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="alias_suggestions", verbose_name=_("actor")
+    )
+    name = models.CharField(_("spelling"), max_length=200)
+    normalized = models.CharField(_("normalized form"), max_length=200, editable=False)
+    is_short = models.BooleanField(_("short form"), default=False)
+    reason = models.CharField(_("why"), max_length=10, choices=SuggestionReason)
+    evidence = models.TextField(_("evidence"), blank=True)
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("found in")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReviewStatus, default=ReviewStatus.SUGGESTED, db_index=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["actor", "name"]
+        verbose_name = _("spelling suggestion")
+        verbose_name_plural = _("spelling suggestions")
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "normalized"], name="alias_suggestion_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ← {self.name}"

@@ -7,6 +7,12 @@ from articles.tagging.matcher import Match, match_at
 from articles.text.normalize import normalize
 
 LANDMARK_WORDS = 2  # words of a named building or site before "قرب"
+ARRIVAL_REACH = 8  # words between an arrival word and the "إلى" it governs
+TO = "الي"  # "إلى", normalized
+# Prepositions that end many host phrases ("أعلن في", "عقد في"): before an ambiguous name
+# they say nothing ("وأعلن في بيان" is "announced in a statement").
+WEAK_CUES = frozenset({"في", TO})
+GATHERINGS = frozenset({"summit", "meeting", "talks"})  # event types whose name may head a place
 
 
 def supported(ctx: Context, matches: list[Match]) -> list[Match]:
@@ -47,9 +53,25 @@ def _cued(ctx: Context, match: Match) -> bool:
     before = ctx.doc.words[match.first - 1] if match.first else ""
     # "في", "إلى" and the clitic ب are not enough: "في بيان" is "in a statement", not "in
     # Bayan", "إلى وقف إطلاق النار" is no town; nor is a host verb after it ("في بيان صدر في…").
-    return before in ctx.cues.filler or bool(
-        _place_cues(ctx, match, after_too=False) & {"host", "arrival", "construct"}
-    )
+    if before in ctx.cues.filler or _gathering_before(ctx, match):
+        return True
+    return before not in WEAK_CUES and bool(_place_cues(ctx, match, after_too=False) & {"host", "arrival"})
+
+
+def _gathering_before(ctx: Context, match: Match) -> bool:
+    """ "محادثات جدة", "قمة المنامة": a gathering heads the name (not "توقيع بيان", a signing
+    of a statement)."""
+    for length in (1, 2, 3):
+        start = match.first - length
+        trigger = match_at(ctx.cues.triggers, ctx.doc.words, start) if start >= 0 else None
+        if (
+            trigger is not None
+            and trigger.last == match.first
+            and not match.prefix
+            and trigger.payloads & GATHERINGS
+        ):
+            return True
+    return False
 
 
 def is_event_place(ctx: Context, match: Match, previous: Found | None, region: bool) -> bool:
@@ -99,6 +121,8 @@ def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
             cue = match_at(cues.places, doc.words, start)
             if cue is not None and cue.last in (anchor, match.first):  # "في مدينة" is a cue of its own
                 found |= cue.payloads
+    if first > 0 and doc.words[first - 1] == TO and _arrival_before(ctx, first - 1, sentence):
+        found.add("arrival")
     for length in (1, 2, 3):
         start = match.first - length
         trigger = match_at(cues.triggers, doc.words, start) if start >= 0 else None
@@ -110,6 +134,16 @@ def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
     if after is not None and "host" in after.payloads:
         found.add("host")  # "جنيف تستضيف"
     return found
+
+
+def _arrival_before(ctx: Context, to: int, sentence: int) -> bool:
+    """An arrival word ("وصل", "زيارة") a few words before "إلى", in the same sentence."""
+    doc = ctx.doc
+    for start in range(max(to - ARRIVAL_REACH, 0), to):
+        cue = match_at(ctx.cues.places, doc.words, start) if doc.sentence_of[start] == sentence else None
+        if cue is not None and "arrival" in cue.payloads:
+            return True
+    return False
 
 
 def _coordinated(ctx: Context, previous: Found, match: Match) -> bool:

@@ -62,11 +62,14 @@ def suggest(
                 ctx.add(match, entry, 0.95, "alias")
                 if ctx.is_person(entry.id):
                     named_in_full.setdefault(entry.id, match.first)
-        elif entries["venue"]:
+        if entries["venue"] and all(lexicon.actor_kind.get(e.id) == "state" for e in entries["full"]):
+            # A capital may bear its country's name ("جيبوتي", "الكويت"): both are named.
             previous = next((m for m in reversed(ctx.result.mentions) if m.kind == "venue"), None)
             for entry in entries["venue"]:
                 region = lexicon.venue_kind.get(entry.id) == "region"
                 ctx.add(match, entry, 0.90, "venue", is_event_place(ctx, match, previous, region))
+        elif entries["full"]:
+            continue
         elif entries["adjective"] and not describes_a_place(ctx, match):
             for entry in entries["adjective"]:
                 ctx.add(match, entry, 0.85, "adjective")

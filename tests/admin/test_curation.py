@@ -5,10 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from articles.curation import add_actor
 from articles.models import (
     Actor,
     ActorStatus,
     Alias,
+    AliasSuggestion,
     Article,
     DateOrigin,
     Event,
@@ -16,7 +18,8 @@ from articles.models import (
     Mention,
     ReviewStatus,
 )
-from articles.search import text_query
+from articles.search import articles_matching, text_query
+from articles.tagging.aliases import record_suggestions
 
 pytestmark = pytest.mark.django_db
 
@@ -246,3 +249,46 @@ def test_an_edit_elsewhere_in_the_form_leaves_the_mentions_alone(editor, article
     posted["author"] = "سامر الحلبي"
     assert editor.post(url, posted).status_code == 302
     assert set(Mention.objects.filter(article=moscow).values_list("pk", "start", "end")) == before
+
+
+def test_spellings_the_archive_suggests_are_accepted_in_the_admin_and_then_found(editor, ingest, write):
+    write(
+        "a/1.txt",
+        "حميدتي يعلن قبول الهدنة\n"
+        "الخرطوم - 1 يونيو 2023 - قال قائد قوات الدعم السريع محمد حمدان دقلو (حميدتي) إن قواته ستلتزم بالهدنة.",
+    )
+    write("a/2.txt", "حميدتي في جدة\nجدة - 2 يونيو 2023 - وصل حميدتي إلى جدة للمشاركة في المحادثات.")
+    folder = write(
+        "a/3.txt",
+        "دقلو يلتقي الوسطاء\nجدة - 3 يونيو 2023 - التقى محمد حمدان دجلو الوسطاء السعوديين والأمريكيين.",
+    ).parent
+    ingest(folder)
+    hemedti = add_actor("person", "محمد حمدان دقلو", "Mohamed Hamdan Dagalo")
+    suggested = {s.name: s for s in AliasSuggestion.objects.filter(actor=hemedti)}
+    assert suggested["حميدتي"].reason == "nickname"
+    assert suggested["محمد حمدان دجلو"].reason == "variant"
+    assert "(حميدتي)" in suggested["حميدتي"].evidence
+
+    changelist = reverse("admin:articles_aliassuggestion_changelist")
+    page = editor.get(changelist).content.decode()
+    assert "كتابات مقترحة" in page and "حميدتي" in page  # the list, in Arabic
+    editor.post(
+        changelist, {"action": "accept_suggestions", "_selected_action": [s.pk for s in suggested.values()]}
+    )
+
+    assert {s.status for s in AliasSuggestion.objects.filter(actor=hemedti)} == {"confirmed"}
+    found = set(articles_matching("حميدتي").values_list("origin", flat=True))
+    assert found == {"1.txt", "2.txt", "3.txt"}  # the nickname and the other spelling are tagged now
+
+
+def test_a_rejected_spelling_is_not_suggested_again(editor, ingest, write):
+    folder = write(
+        "b/1.txt", "لقاء\nجدة - 3 يونيو 2023 - التقى محمد حمدان دجلو والفريق محمد حمدان دقلو الوسطاء."
+    ).parent
+    ingest(folder)
+    hemedti = add_actor("person", "محمد حمدان دقلو", "")
+    suggestion = AliasSuggestion.objects.get(actor=hemedti, name="محمد حمدان دجلو")
+    changelist = reverse("admin:articles_aliassuggestion_changelist")
+    editor.post(changelist, {"action": "reject_suggestions", "_selected_action": [suggestion.pk]})
+    assert record_suggestions(hemedti) == 0
+    assert AliasSuggestion.objects.get(pk=suggestion.pk).status == "rejected"

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from articles.models import Article, Mention, ReviewStatus
+from articles.curation import add_actor
+from articles.models import Alias, AliasSuggestion, Article, Mention, ReviewStatus
 from tests.browser.conftest import screenshot
 from tests.samples import MOSCOW_TRUCE_PAGE
 
@@ -67,3 +68,40 @@ def test_an_editor_sees_why_lines_were_removed_and_brings_one_back(page, ingest,
     article.refresh_from_db()
     assert read_also in article.body.split("\n\n")
     assert page.locator(".messagelist").inner_text().startswith("«")
+
+
+def test_an_editor_accepts_the_spellings_the_archive_suggests(page, ingest, write):
+    write(
+        "sudan/1.txt",
+        "حميدتي يعلن قبول الهدنة\n"
+        "الخرطوم - 1 يونيو 2023 - قال قائد قوات الدعم السريع محمد حمدان دقلو (حميدتي) إن قواته ستلتزم بالهدنة.",
+    )
+    ingest(
+        write(
+            "sudan/2.txt",
+            "دقلو يلتقي الوسطاء\nجدة - 3 يونيو 2023 - التقى محمد حمدان دجلو الوسطاء السعوديين في جدة.",
+        ).parent
+    )
+    hemedti = add_actor("person", "محمد حمدان دقلو", "Mohamed Hamdan Dagalo")
+    user = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+
+    page.goto(f"{page.live_server_url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{page.live_server_url}/admin/articles/aliassuggestion/")
+    rows = page.locator("#result_list tbody tr")
+    assert rows.count() == 2
+    assert "لقب يذكره النص" in page.locator("#result_list").inner_text()  # why, in Arabic
+    screenshot(page, "admin-spelling-suggestions")
+
+    page.locator("#action-toggle").check()
+    page.select_option("select[name=action]", "accept_suggestions")
+    page.locator("button[name=index]").click()
+    page.wait_for_load_state()
+    assert "قُبلت" in page.locator(".messagelist").inner_text()
+    assert set(AliasSuggestion.objects.filter(actor=hemedti).values_list("status", flat=True)) == {
+        "confirmed"
+    }
+    assert Alias.objects.filter(actor=hemedti, name="حميدتي").exists()

@@ -43,3 +43,17 @@ def test_a_surname_another_actor_bears_is_not_recorded():
     second = add_actor("person", "خالد عزت", "Khaled Ezzat")
     assert first.aliases.filter(normalized="عزت").exists()
     assert not second.aliases.filter(normalized="عزت").exists()
+
+
+def test_latin_search_finds_surnames_and_partial_names():
+    assad = add_actor("person", "بشار الأسد", "Bashar al-Assad")
+    abiy = add_actor("person", "آبي أحمد", "Abiy Ahmed")
+    for query, actor in (("Assad", assad), ("al-Assad", assad), ("Bashar Assad", assad), ("Abiy", abiy)):
+        assert [hit.actor for hit in find_actors(query)] == [actor], query
+    assert find_actors("Abiy")[0].how == "partial"
+
+
+def test_a_common_given_name_alone_finds_nobody_by_part():
+    add_actor("person", "محمد حمدان دقلو", "Mohamed Hamdan Dagalo")
+    assert find_actors("محمد") == []  # a given name thousands bear
+    assert [hit.actor.name for hit in find_actors("دقلو")] == ["محمد حمدان دقلو"]

@@ -42,8 +42,10 @@ def test_cold_venues_keep_their_floor(heldout):
 
 
 def test_warm_name_search_keeps_its_floor(heldout):
-    # Measured 0.76 (306/403); the goal is 0.90 (docs/tagging.md).
+    # Measured 0.76 (307/403), 0.86 (347/403) once the suggested spellings are accepted;
+    # the goal is 0.90 (docs/tagging.md).
     assert heldout.search_exact >= 0.72
+    assert heldout.queries_exact_accepted / heldout.queries >= 0.82
 
 
 def test_measuring_leaves_nothing_behind(heldout):

@@ -108,6 +108,8 @@ class Command(BaseCommand):
             ("cold:   of which proposed", lambda r: str(r.people_proposed)),
             ("cold: candidates naming someone", lambda r: _share(r.candidates_right, r.candidates)),
             ("warm: name search exact", lambda r: _share(r.queries_exact, r.queries)),
+            ("warm: spellings suggested", lambda r: str(r.suggestions)),
+            ("warm: exact, suggestions accepted", lambda r: _share(r.queries_exact_accepted, r.queries)),
         ]
         for label, cell in rows:
             self.stdout.write(f"{label:<34}{cell(sets['dev']):>18}{cell(sets['heldout']):>18}")
