@@ -130,8 +130,14 @@ def test_the_bench_latency_run_and_its_report_on_the_demo_corpus(demo):
         <= cleaning["ms_per_article_median"]
         <= cleaning["ms_per_article_max"]
     )
-    report = Command().report(options, ingest, database_floor, timings, loads, 0.1, None, cleaning)
+    from articles.bench.tagging import time_tagging
+
+    tagging = time_tagging(seed=1, articles=20, rounds=2)
+    assert tagging["with_gazetteer"]["spellings"] > 5 * tagging["dictionary"]["spellings"]
+    assert 0 < tagging["dictionary"]["ms_per_article_min"] <= tagging["dictionary"]["ms_per_article_max"]
+    report = Command().report(options, ingest, database_floor, timings, loads, 0.1, None, cleaning, tagging)
     assert "over 20 of the corpus's" in report and f"**{cleaning['ms_per_article_median']} ms** an" in report
+    assert f"| dictionary + world gazetteer | {tagging['with_gazetteer']['spellings']:,} |" in report
     ceiling = round(2 / (0.6 / demo))
     assert f"**{database_floor['write_ms']} ms an article**" in report
     assert f"at most **{ceiling:,} articles/s** on its 2 cores" in report

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from articles.bench import floor, run, scale
 from articles.bench import latency as latency_module
 from articles.bench.cleaning import time_cleaning
+from articles.bench.tagging import time_tagging
 
 SCENARIOS = [
     ("name_search_api", "name search, API, 20 names (10 Arabic, 10 Latin spellings)"),
@@ -86,6 +87,8 @@ class Command(BaseCommand):
             }))  # fmt: skip
         cleaning = time_cleaning(options["seed"])
         self.stdout.write(f"cleaning: {json.dumps(cleaning)}")
+        tagging = time_tagging(options["seed"])
+        self.stdout.write(f"tagging: {json.dumps(tagging)}")
         # Tantivy's side of the comparison is an in-memory index built from every article:
         # most of an hour past LARGE articles here, so larger runs time PostgreSQL alone.
         engines = ["--engines"] if options["articles"] * options["scale"] <= latency_module.LARGE else []
@@ -101,7 +104,9 @@ class Command(BaseCommand):
                                         options["load_seconds"], options["workers"], options["concurrency"]),
         }  # fmt: skip
         self.stdout.write(f"load: {json.dumps(loads)}")
-        report = self.report(options, ingest, database_floor, latency, loads, generated, scaled, cleaning)
+        report = self.report(
+            options, ingest, database_floor, latency, loads, generated, scaled, cleaning, tagging
+        )
         Path(options["output"]).write_text(report)
         self.stdout.write(f"wrote {options['output']}")
 
@@ -157,6 +162,26 @@ class Command(BaseCommand):
             "",
         ]
 
+    @staticmethod
+    def tagging_lines(tagging: dict | None) -> list[str]:
+        if not tagging:
+            return []
+        alone, loaded = tagging["dictionary"], tagging["with_gazetteer"]
+        return [
+            "### Tagging (in-process, one core)",
+            "",
+            f"`suggest_article` over {tagging['articles']} of the corpus's articles, {tagging['rounds']} rounds, the",
+            "median round, with lexicons built from the data files in this run:",
+            "",
+            "| Lexicon | Spellings | ms an article | range |",
+            "|---|---:|---:|---|",
+            f"| dictionary alone | {alone['spellings']:,} | **{alone['ms_per_article_median']}** | "
+            f"{alone['ms_per_article_min']}–{alone['ms_per_article_max']} |",
+            f"| dictionary + world gazetteer | {loaded['spellings']:,} | **{loaded['ms_per_article_median']}** | "
+            f"{loaded['ms_per_article_min']}–{loaded['ms_per_article_max']} |",
+            "",
+        ]
+
     def report(
         self,
         options: dict,
@@ -167,6 +192,7 @@ class Command(BaseCommand):
         generated: float,
         scaled: dict | None,
         cleaning: dict | None = None,
+        tagging: dict | None = None,
     ) -> str:
         machine = run.machine()
         command = f"make bench BENCH_ARTICLES={options['articles']} BENCH_SCALE={options['scale']}"
@@ -210,6 +236,7 @@ class Command(BaseCommand):
             f"Generating the corpus took {generated} s (not included).",
             "",
             *self.cleaning_lines(cleaning),
+            *self.tagging_lines(tagging),
             *self.floor_lines(database_floor),
             *self.scale_lines(scaled),
             f"## Latency ({latency['articles']} articles in the archive)",
