@@ -18,10 +18,12 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
+from articles.context import site_name
 from articles.filters import ArticleFilter, EventFilter
 from articles.models import (
     Actor,
@@ -354,14 +356,17 @@ class ArticleFeed(Feed):
 
     feed_type = Atom1Feed
     language = "ar"
-    subtitle = "أحدث المقالات المطابقة في أرشيف الأخبار العربية عن مفاوضات أرمينيا وأذربيجان"
+
+    def subtitle(self) -> str:
+        return f"أحدث المقالات المطابقة في {_site_name_in_arabic()}"
 
     def get_object(self, request: HttpRequest, articles: ArticleFilter) -> _FeedQuery:
         return _FeedQuery(articles, request.build_absolute_uri())
 
     def title(self, query: _FeedQuery) -> str:
         asked = _xml_text(_describe(query.articles))
-        return f"أرشيف مفاوضات أرمينيا وأذربيجان: {asked}" if asked else "أرشيف مفاوضات أرمينيا وأذربيجان"
+        name = _site_name_in_arabic()
+        return f"{name}: {asked}" if asked else name
 
     def link(self) -> str:
         return reverse("articles:list")
@@ -397,6 +402,12 @@ class ArticleFeed(Feed):
         return article.ingested_at
 
 
+def _site_name_in_arabic() -> str:
+    """The feed is in Arabic whatever the reader's language."""
+    with translation.override("ar"):
+        return str(site_name())
+
+
 def _xml_text(text: str) -> str:
     """Text without the control characters XML 1.0 forbids: the feed writer fails on them, and
     a query or a scraped article may hold one (ingest refuses only text with many)."""
@@ -407,7 +418,7 @@ def _describe(articles: ArticleFilter) -> str:
     """What a filter asks, in words: «سيرغي لافروف، نيكول باشينيان، بروكسل»."""
     asked = articles.form.cleaned_data
     parts = [actor.name for actor in asked.get("actor") or []]
-    parts += [str(asked[key]) for key in ("venue", "source") if asked.get(key)]
+    parts += [str(asked[key]) for key in ("venue", "source", "conflict") if asked.get(key)]
     if asked.get("event_type"):
         parts.append(str(EventType(asked["event_type"]).label))
     if asked.get("q"):

@@ -16,7 +16,17 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Actor, Article, Event, EventParticipant, EventType, Source, Venue
+from articles.models import (
+    Actor,
+    Article,
+    ArticleConflict,
+    Conflict,
+    Event,
+    EventParticipant,
+    EventType,
+    Source,
+    Venue,
+)
 from articles.paging import Cursor
 from articles.ranking import CANDIDATES, FEW_MATCHES, Matches, by_relevance, indexed_matches
 from articles.search import MAX_QUERY_CHARS, find_actors, full_text_search, text_query
@@ -77,6 +87,11 @@ class ListFilterSet(django_filters.FilterSet):
         return own._built_form_class
 
 
+def in_conflict(conflict: Conflict) -> QuerySet:
+    """The ids of the articles a conflict holds (tags or editors put them in, nobody took them out)."""
+    return ArticleConflict.objects.filter(conflict=conflict, kept=True).values("article_id")
+
+
 class ArticleFilter(ListFilterSet):
     """Articles by name or words, actors (all of them), venue, source, event type and date."""
 
@@ -95,6 +110,9 @@ class ArticleFilter(ListFilterSet):
     event_type = django_filters.ChoiceFilter(
         field_name="events__kind", lookup_expr="exact", choices=EventType.choices, method="filter_event_type"
     )
+    conflict = django_filters.ModelChoiceFilter(
+        to_field_name="slug", queryset=Conflict.objects.all(), method="filter_conflict", label=_("conflict")
+    )
     # Applied last, on the list's sort key, by `filter_queryset`.
     date_from = django_filters.DateFilter(
         field_name="published", lookup_expr="gte", input_formats=ISO_DATE, method="later"
@@ -109,7 +127,7 @@ class ArticleFilter(ListFilterSet):
 
     class Meta:
         model = Article
-        fields = ["q", "actor", "venue", "source", "event_type", "date_from", "date_to", "order"]
+        fields = ["q", "actor", "venue", "source", "event_type", "conflict", "date_from", "date_to", "order"]
         form = DateRangeForm
 
     def __init__(
@@ -152,7 +170,7 @@ class ArticleFilter(ListFilterSet):
     def _index_answers(self) -> bool:
         """Whether the list is a search by words that nothing but dates narrows, read no
         further than `reach`: the index finds its rows itself, and counts them."""
-        narrowing = ("actor", "venue", "source", "event_type")
+        narrowing = ("actor", "venue", "source", "event_type", "conflict")
         return self.reach is not None and not any(self.form.cleaned_data.get(name) for name in narrowing)
 
     def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
@@ -199,6 +217,9 @@ class ArticleFilter(ListFilterSet):
         reports = Event.articles.through.objects.filter(event__in=Event.objects.kept().filter(kind=kind))
         return queryset.filter(id__in=reports.values("article_id"))
 
+    def filter_conflict(self, queryset: QuerySet, name: str, conflict: Conflict) -> QuerySet:
+        return queryset.filter(id__in=in_conflict(conflict))
+
 
 class EventFilter(ListFilterSet):
     """The article parameters, applied to events: participants, place, type, date, reporting sources."""
@@ -218,12 +239,15 @@ class EventFilter(ListFilterSet):
     event_type = django_filters.ChoiceFilter(
         field_name="kind", lookup_expr="exact", choices=EventType.choices
     )
+    conflict = django_filters.ModelChoiceFilter(
+        to_field_name="slug", queryset=Conflict.objects.all(), method="filter_conflict", label=_("conflict")
+    )
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", input_formats=ISO_DATE)
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", input_formats=ISO_DATE)
 
     class Meta:
         model = Event
-        fields = ["q", "actor", "venue", "source", "event_type", "date_from", "date_to"]
+        fields = ["q", "actor", "venue", "source", "event_type", "conflict", "date_from", "date_to"]
         form = DateRangeForm
 
     def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
@@ -249,4 +273,9 @@ class EventFilter(ListFilterSet):
 
     def filter_source(self, queryset: QuerySet, name: str, source: Source) -> QuerySet:
         reports = Event.articles.through.objects.filter(article__source=source)
+        return queryset.filter(id__in=reports.values("event_id"))
+
+    def filter_conflict(self, queryset: QuerySet, name: str, conflict: Conflict) -> QuerySet:
+        """Events reported by an article of the conflict."""
+        reports = Event.articles.through.objects.filter(article_id__in=in_conflict(conflict))
         return queryset.filter(id__in=reports.values("event_id"))

@@ -1,7 +1,7 @@
 """The editorial roles and what each may do, enforced by Django's permissions.
 
 - editors: curate everything (articles, actors, aliases and suggested spellings, venues,
-  events, mentions, cleaning rules), merge actors, review suggestions;
+  events, mentions, cleaning rules, conflicts), merge actors, review suggestions;
 - reviewers: see everything, confirm or reject suggested mentions and events, nothing else;
 - readers: see everything in the admin, change nothing.
 """
@@ -24,6 +24,8 @@ CURATED_MODELS = (
     "eventparticipant",
     "mention",
     "cleaningrule",
+    "conflict",
+    "articleconflict",
 )
 REVIEW = ("review_mention", "review_event")
 

@@ -10,4 +10,6 @@ urlpatterns = [
     path("actors/<slug:slug>/", pages.actor_detail, name="actor"),
     path("venues/<slug:slug>/", pages.venue_detail, name="venue"),
     path("events/<int:pk>/", pages.event_detail, name="event"),
+    path("conflicts/", pages.conflict_list, name="conflicts"),
+    path("conflicts/<slug:slug>/", pages.conflict_detail, name="conflict"),
 ]

@@ -38,14 +38,15 @@ from schemathesis.checks import (
 
 from articles import api_urls
 from articles import urls as page_urls
-from articles.models import Actor, Alias, Article, Event, EventParticipant, Mention, Source, Venue
+from articles.conflicts import assign_articles
+from articles.models import Actor, Alias, Article, Conflict, Event, EventParticipant, Mention, Source, Venue
 from tests.conftest import DEMO_CORPUS, run_command
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
-FILTERS = ("q", "actor", "venue", "source", "event_type", "date_from", "date_to")
+FILTERS = ("q", "actor", "venue", "source", "event_type", "conflict", "date_from", "date_to")
 ARTICLE_FILTERS = (*FILTERS, "order")
 
 # Every public URL, by name, with the query parameters its view reads (articles/filters.py,
@@ -58,6 +59,8 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "articles:actor": (),
     "articles:venue": (),
     "articles:event": (),
+    "articles:conflicts": (),
+    "articles:conflict": (),
     "api:articles": (*ARTICLE_FILTERS, "page", "page_size", "after"),
     "api:article": (),
     "api:articles-csv": ARTICLE_FILTERS,
@@ -147,12 +150,17 @@ def demo(django_db_setup, django_db_blocker):
             .first()
         )
         event = article.events.kept().order_by("id").first()
+        conflict = Conflict.objects.create(slug="karabakh", name="مفاوضات قره باغ")
+        conflict.actors.set(Actor.objects.filter(slug="sergey-lavrov"))
+        assign_articles(conflict)
         paths = {name: reverse(name) for name, parameters in PARAMETERS.items() if parameters}
         paths |= {
             "articles:detail": reverse("articles:detail", args=[article.pk]),
             "articles:actor": reverse("articles:actor", args=["sergey-lavrov"]),
             "articles:venue": reverse("articles:venue", args=["moscow"]),
             "articles:event": reverse("articles:event", args=[event.pk]),
+            "articles:conflicts": reverse("articles:conflicts"),
+            "articles:conflict": reverse("articles:conflict", args=[conflict.slug]),
             "api:article": reverse("api:article", args=[article.pk]),
         }
         valid = {
@@ -161,6 +169,7 @@ def demo(django_db_setup, django_db_blocker):
             "venue": "moscow",
             "source": quote(article.source.slug),
             "event_type": event.kind,
+            "conflict": conflict.slug,
             "date_from": article.published.isoformat(),
             "date_to": article.published.isoformat(),
             "order": "relevance",
@@ -364,7 +373,10 @@ def test_the_feed_drops_the_control_characters_xml_forbids(client, demo, write, 
     body = "قال سيرغي لافروف في موسكو إن المحادثات مستمرة بين الطرفين. " * 20
     newest = write("control.txt", f"عنوان الخبر\n\n{body}\x01{body}")
     assert ingest("--published", "2030-01-01", "--source", "وكالة\x02", newest).exit_code == 0
-    for query, title in [("", "أرشيف مفاوضات أرمينيا وأذربيجان"), ("q=لافروف%0b%1b", "«لافروف»")]:
+    for query, title in [
+        ("", "أرشيف الأخبار العربية عن النزاعات والمفاوضات"),
+        ("q=لافروف%0b%1b", "«لافروف»"),
+    ]:
         response = client.get(f"{reverse('api:articles-atom')}?{query}")
         assert response.status_code == 200
         feed = ET.fromstring(response.content)

@@ -166,8 +166,9 @@ def test_a_rejected_event_is_not_shown(client, demo):
 
 
 def test_the_list_makes_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
-    # the count's planner guard (2), the facets' sample read once (1), the rows with who is named (1)
-    with django_assert_max_num_queries(16):
+    # the count's planner guard (2), the facets' sample read once (1), the rows with who is named (1),
+    # the conflicts of the selector (1)
+    with django_assert_max_num_queries(17):
         page(client, reverse("articles:list"), actor="sergey-lavrov")
 
 

@@ -23,6 +23,7 @@ from articles.models import (
     ReviewStatus,
     Venue,
 )
+from articles.tagging.dictionary import read_dictionary
 
 EVIDENCE_SENTENCES = 3  # sentences shown for a candidate
 EVIDENCE_CHARS = 90  # on each side of the name
@@ -53,8 +54,24 @@ class SuggestionInline(admin.TabularInline):
         return False
 
 
+class RoleForm(forms.ModelForm):
+    """The role is one of the dictionary's offices, by name: its phrases ("وزير الدفاع",
+    "رئيس الوزراء") then resolve to this person, in this country, on these dates."""
+
+    role = forms.ChoiceField(label=_("role"), choices=())
+
+    class Meta:
+        model = ActorRole
+        fields = ("role", "country", "start", "end")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r["key"], r["name"]) for r in read_dictionary().get("role", [])]
+
+
 class RoleInline(admin.TabularInline):
     model = ActorRole
+    form = RoleForm
     fk_name = "actor"
     autocomplete_fields = ("country",)
     extra = 0

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext_lazy
 
 from articles.admin.cleaning_reasons import reason_label
 from articles.admin.common import CuratedAdmin, ReviewPermission, decision_action
+from articles.admin.conflicts import ArticleConflictInline
 from articles.curation import decide_line, follow_text_edit, review_mentions
 from articles.ingest.decisions import CleaningDecisions
 from articles.ingest.errors import IngestError
@@ -68,6 +69,7 @@ class ArticleAdmin(ReviewPermission, CuratedAdmin):
     date_hierarchy = "published"
     raw_id_fields = ("copy_of",)
     actions = (retag,)
+    inlines = (ArticleConflictInline,)
     readonly_fields = (
         "text_with_suggestions",
         "content_hash",

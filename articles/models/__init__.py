@@ -13,6 +13,7 @@ from .choices import (
     VenueKind,
 )
 from .cleaning import CleaningDecision, CleaningRule
+from .conflict import ArticleConflict, AssignedBy, Conflict
 from .dictionary import DictionaryVersion
 from .event import Event, EventParticipant, Mention
 from .named import ActorMonth, ArticleActor, ArticleVenue
@@ -28,9 +29,12 @@ __all__ = [
     "AliasSuggestion",
     "Article",
     "ArticleActor",
+    "ArticleConflict",
     "ArticleVenue",
+    "AssignedBy",
     "CleaningDecision",
     "CleaningRule",
+    "Conflict",
     "DateOrigin",
     "DatePrecision",
     "DictionaryVersion",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from articles.models import (
     Article,
     ArticleActor,
     ArticleVenue,
+    Conflict,
     Event,
     EventType,
     Mention,
@@ -66,6 +67,12 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "candidates": CANDIDATES,
         "relevance_ignored": filters.form.cleaned_data.get("order") == RELEVANCE and not filters.by_relevance,
         "event_types": EventType.choices,
+        # The selectors offer what the archive holds, not the whole gazetteer.
+        "actors": Actor.objects.filter(status="active").filter(
+            Exists(ArticleActor.objects.filter(actor=OuterRef("pk")))
+        ),
+        "venues": Venue.objects.filter(Exists(ArticleVenue.objects.filter(venue=OuterRef("pk")))),
+        "conflicts": Conflict.objects.all(),
         "query_string": _without(filters.data, "page"),
     }
     return render(request, "articles/list.html", context)
@@ -157,6 +164,8 @@ def _chips(filters: ArticleFilter) -> list[Chip]:
         chips.append(Chip(_("source"), cleaned["source"].name, _without(data, "source")))
     if cleaned.get("event_type"):
         chips.append(Chip(_("event"), EventType(cleaned["event_type"]).label, _without(data, "event_type")))
+    if cleaned.get("conflict"):
+        chips.append(Chip(_("conflict"), cleaned["conflict"].name, _without(data, "conflict")))
     for name, label in (("date_from", _("from")), ("date_to", _("until"))):
         if cleaned.get(name):
             chips.append(Chip(label, cleaned[name].isoformat(), _without(data, name)))
@@ -178,7 +187,9 @@ def _facets(filters: ArticleFilter, articles: QuerySet) -> list[Facet]:
     data = filters.data
     ids = list(articles.newest_first().values_list("id", flat=True)[:FACET_SAMPLE])
     sample = any_of("article_id", ids)  # read once, used four times
-    actor_counts = ArticleActor.objects.filter(sample).values("actor").annotate(n=Count("*"))
+    actor_counts = (
+        ArticleActor.objects.filter(sample, actor__status="active").values("actor").annotate(n=Count("*"))
+    )
     venue_counts = ArticleVenue.objects.filter(sample).values("venue").annotate(n=Count("*"))
     actor_counts = {row["actor"]: row["n"] for row in actor_counts.order_by("-n")[:FACET_SIZE]}
     venue_counts = {row["venue"]: row["n"] for row in venue_counts.order_by("-n")[:FACET_SIZE]}

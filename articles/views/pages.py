@@ -1,4 +1,4 @@
-"""One article, actor, venue or event."""
+"""One article, actor, venue, event or conflict, and the list of conflicts."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from articles.filters import in_conflict
 from articles.models import (
     Actor,
+    ActorKind,
     ActorStatus,
     Article,
     ArticleActor,
     ArticleVenue,
+    Conflict,
     Event,
     EventParticipant,
     Mention,
@@ -174,3 +177,40 @@ def _events_by_month_and_venue(events: QuerySet) -> tuple[dict, list[Venue]]:
     for venue in met_at:
         venue.n = per_venue[venue.pk]
     return per_month, met_at
+
+
+def conflict_list(request: HttpRequest) -> HttpResponse:
+    """The conflicts the archive follows, with how many articles each holds."""
+    conflicts = Conflict.objects.annotate(
+        article_count=Count("article_rows", filter=Q(article_rows__kept=True), distinct=True)
+    )
+    return render(request, "articles/conflicts.html", {"conflicts": conflicts})
+
+
+def conflict_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A conflict's home: its period, who and where, the actors and places its articles name
+    most, its latest events and articles."""
+    conflict = get_object_or_404(Conflict, slug=slug)
+    articles = Article.objects.filter(id__in=in_conflict(conflict))
+    rows = ArticleActor.objects.filter(article_id__in=in_conflict(conflict))
+    most_named = (
+        Actor.objects.filter(status=ActorStatus.ACTIVE, article_rows__in=rows)
+        .exclude(kind=ActorKind.STATE)
+        .annotate(n=Count("article_rows"))
+        .order_by("-n", "name")[:RELATED]
+    )
+    places = (
+        Venue.objects.filter(article_rows__article_id__in=in_conflict(conflict))
+        .annotate(n=Count("article_rows"))
+        .order_by("-n", "name")[:RELATED]
+    )
+    reported = Event.articles.through.objects.filter(article_id__in=in_conflict(conflict)).values("event_id")
+    context = {
+        "conflict": conflict,
+        "article_count": articles.count(),
+        "most_named": most_named,
+        "places": places,
+        "events": Event.objects.kept().filter(id__in=reported).latest_first().with_participants()[:20],
+        "latest": articles.newest_first().listed().defer("body")[:LATEST],
+    }
+    return render(request, "articles/conflict.html", context)

@@ -175,11 +175,27 @@ def test_every_change_is_kept_in_history_with_its_author(editor, articles):
     assert page.status_code == 200
 
 
-def _as_posted(form) -> dict:
-    """The change form's data as the browser would send it back unchanged."""
+def _as_posted(context) -> dict:
+    """The change form's data, with its inline rows, as the browser would send it back unchanged."""
+    posted = _form_data(context["adminform"].form)
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        posted |= {
+            formset.management_form.add_prefix(n): v for n, v in _form_data(formset.management_form).items()
+        }
+        for form in formset.forms:
+            posted |= {form.add_prefix(n): v for n, v in _form_data(form).items()}
+    return posted
+
+
+def _form_data(form) -> dict:
     posted = {}
     for name, field in form.fields.items():
         value = form.initial.get(name, field.initial)
+        if hasattr(value, "pk"):
+            value = value.pk
+        if value is False:
+            continue  # an unticked box is not sent
         posted[name] = "" if value is None else value
     return posted
 
@@ -191,7 +207,7 @@ def test_an_edited_title_and_body_are_what_full_text_search_finds(editor, articl
     assert moscow.pk not in found
     assert Article.objects.filter(pk=moscow.pk, search_vector=text_query("للصليب")).exists()
     url = reverse("admin:articles_article_change", args=[moscow.pk])
-    posted = _as_posted(editor.get(url).context["adminform"].form)
+    posted = _as_posted(editor.get(url).context)
     posted["title"] = "لافروف يعلن هدنة إنسانية بعد محادثات جنيف"
     posted["body"] = moscow.body.replace("للصليب الأحمر", "للهلال الأحمر")
     assert editor.post(url, posted).status_code == 302
@@ -226,7 +242,7 @@ def test_after_an_edit_of_the_body_every_mention_still_covers_its_words(editor, 
     bayramov = body.get(matched_text="جيهون بيراموف")
     Mention.objects.filter(pk__in=[lavrov.pk, bayramov.pk]).update(status=ReviewStatus.CONFIRMED)
     url = reverse("admin:articles_article_change", args=[moscow.pk])
-    posted = _as_posted(editor.get(url).context["adminform"].form)
+    posted = _as_posted(editor.get(url).context)
     # A line added before everything, and a name respelled: one decision moves, one goes.
     posted["body"] = "تحديث: أضيفت تفاصيل جديدة.\n\n" + moscow.body.replace("بيراموف", "بايراموف")
     response = editor.post(url, posted, follow=True)
@@ -245,7 +261,7 @@ def test_an_edit_elsewhere_in_the_form_leaves_the_mentions_alone(editor, article
     moscow = articles["moscow"]
     before = set(Mention.objects.filter(article=moscow).values_list("pk", "start", "end"))
     url = reverse("admin:articles_article_change", args=[moscow.pk])
-    posted = _as_posted(editor.get(url).context["adminform"].form)
+    posted = _as_posted(editor.get(url).context)
     posted["author"] = "سامر الحلبي"
     assert editor.post(url, posted).status_code == 302
     assert set(Mention.objects.filter(article=moscow).values_list("pk", "start", "end")) == before
@@ -292,3 +308,33 @@ def test_a_rejected_spelling_is_not_suggested_again(editor, ingest, write):
     editor.post(changelist, {"action": "reject_suggestions", "_selected_action": [suggestion.pk]})
     assert record_suggestions(hemedti) == 0
     assert AliasSuggestion.objects.get(pk=suggestion.pk).status == "rejected"
+
+
+def test_an_editor_keeps_an_article_out_of_a_conflict_from_its_page(editor, ingest, write):
+    from articles.conflicts import assign_articles
+    from articles.models import ArticleConflict, Conflict, Venue
+
+    folder = write(
+        "c/1.txt", "هدنة في جدة\nجدة – 21 مايو 2023\nوقع الطرفان في مدينة جدة اتفاقا لوقف إطلاق النار."
+    ).parent
+    ingest(folder)
+    article = Article.objects.get()
+    conflict = Conflict.objects.create(slug="sudan", name="حرب السودان")
+    conflict.venues.set(Venue.objects.filter(slug="jeddah"))
+    assign_articles(conflict)
+    row = ArticleConflict.objects.get(conflict=conflict, article=article)
+    assert row.assigned_by == "tags"
+
+    page = editor.get(reverse("admin:articles_conflict_changelist")).content.decode()
+    assert "النزاعات" in page and "حرب السودان" in page
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    data = _as_posted(editor.get(change).context)
+    assert data["conflict_rows-0-kept"] is True
+    del data["conflict_rows-0-kept"]  # the editor unticks "in the conflict"
+    response = editor.post(change, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    row.refresh_from_db()
+    assert (row.kept, row.assigned_by) == (False, "editor")
+    assign_articles(conflict)
+    row.refresh_from_db()
+    assert row.kept is False  # the tags do not bring it back

@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.conflicts import load_conflicts
 from articles.models import Article, Mention
 from tests.browser.conftest import screenshot
 from tests.conftest import DEMO_CORPUS
@@ -183,3 +184,22 @@ def test_a_word_search_in_relevance_order_from_the_form(site):
     assert "الأكثر صلة أولًا" in site.locator(".count-line").inner_text()
     assert site.locator("#f-order").input_value() == "relevance"
     screenshot(site, "site-relevance")
+
+
+def test_a_second_conflict_has_its_home_and_its_selector(page, ingest):
+    ingest(DEMO_CORPUS, DEMO_CORPUS.parent / "demo-second-conflict")
+    load_conflicts(DEMO_CORPUS.parent / "demo-conflicts.toml")
+    page.goto(page.live_server_url + "/conflicts/")
+    page.locator("a", has_text="حرب السودان ومحادثات جدة").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").inner_text().startswith("حرب السودان ومحادثات جدة")
+    assert "عبد الفتاح البرهان" in page.locator("#actors-title + ul").inner_text()
+    assert "جدة" in page.locator("#places-title + ul").inner_text()
+    screenshot(page, "site-conflict")
+    page.goto(page.live_server_url + "/")
+    page.select_option("#f-conflict", "sudan-war")
+    page.click(".filter-form button[type=submit]")
+    page.wait_for_load_state()
+    assert "conflict=sudan-war" in page.url
+    assert page.locator(".article-title a").count() == 4

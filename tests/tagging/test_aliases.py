@@ -57,3 +57,22 @@ def test_a_common_given_name_alone_finds_nobody_by_part():
     add_actor("person", "محمد حمدان دقلو", "Mohamed Hamdan Dagalo")
     assert find_actors("محمد") == []  # a given name thousands bear
     assert [hit.actor.name for hit in find_actors("دقلو")] == ["محمد حمدان دقلو"]
+
+
+def test_a_dated_role_an_editor_gives_resolves_the_office_in_any_conflict(tagged):
+    import datetime
+
+    from articles.admin.actors import RoleForm
+    from articles.models import Actor
+
+    minister = add_actor("person", "ياسين إبراهيم", "Yassin Ibrahim")
+    sudan = Actor.objects.get(code="SD")
+    form = RoleForm(data={"role": "defence_minister", "country": sudan.pk, "start": "2022-01-01", "end": ""})
+    assert ("defence_minister", "وزير الدفاع") in form.fields["role"].choices
+    assert form.is_valid(), form.errors
+    role = form.save(commit=False)
+    role.actor = minister
+    role.save()
+    text = "وقال وزير الدفاع السوداني إن الجيش ملتزم بالهدنة."
+    assert "yassin-ibrahim" in tagged(text, datetime.date(2023, 6, 1))["actors"]
+    assert "yassin-ibrahim" not in tagged(text, datetime.date(2021, 6, 1))["actors"]  # before he held it

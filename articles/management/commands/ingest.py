@@ -13,10 +13,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from articles import ranking
+from articles.conflicts import assign_all
 from articles.ingest import parallel, store
 from articles.ingest.fetch import fetch
 from articles.ingest.readers import BATCH, Given, Item, read_feed, read_paths
-from articles.ingest.store import DUPLICATE, FAILED, Outcome, Summary, summarize
+from articles.ingest.store import DUPLICATE, FAILED, NEW, Outcome, Summary, summarize
 from articles.models import Article
 from articles.text.dates import parse_date
 
@@ -66,9 +67,12 @@ class Command(BaseCommand):
             read_paths(options["paths"], given, settings.INGEST_MAX_BYTES),
             *(read_feed(feed, fetch, self._already_ingested) for feed in options["feed"]),
         )
+        self._new: list[int] = []
         summary = self._ingest(items, options["jobs"], options["batch"], verbose=options["verbosity"] >= 2)
         self.stdout.write(summary.line())
         self._update_ranking()
+        if self._new:
+            assign_all(self._new)  # the new articles join the conflicts their tags name
         if summary.counts[FAILED]:
             sys.exit(1)
 
@@ -87,6 +91,8 @@ class Command(BaseCommand):
 
     def _report(self, outcome: Outcome, verbose: bool, progress: tqdm) -> None:
         progress.update()
+        if outcome.status == NEW and outcome.article_id is not None:
+            self._new.append(outcome.article_id)
         if outcome.status == FAILED:
             progress.write(f"error: {outcome.label}: {outcome.reason}", file=sys.stderr)
         elif verbose:
