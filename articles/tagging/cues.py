@@ -26,8 +26,9 @@ class Cues:
     lede_only: frozenset[str] = frozenset()  # event types that are news only in the title and lede
     background_openers: frozenset[str] = frozenset()  # first words of background sentences
     stop_words: frozenset[str] = frozenset()  # words that end a discovered name
-    titles: dict = field(default_factory=Trie)  # trie → {"title"}: a name may follow
+    titles: dict = field(default_factory=Trie)  # trie → {"honorific" | "office"}: a name may follow
     apposition: frozenset[str] = frozenset()  # "، رئيس …" after a name
+    reporting: frozenset[str] = frozenset()  # "قال", "أكد": a name may follow
     given_names: frozenset[str] = frozenset()  # common given names (normalized)
 
 
@@ -55,7 +56,9 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     _add(cues.mediation, data["mediation"]["words"], "mediation")
     _add(cues.counterpart, data["counterpart"]["words"], "counterpart")
     cues.stop_words = frozenset(normalize_phrase(w) for w in data["discovery"]["stop_words"])
-    _add(cues.titles, data["discovery"]["titles"], "title")
+    _add(cues.titles, data["discovery"]["honorifics"], "honorific")
+    _add(cues.titles, data["discovery"]["offices"], "office")
     cues.apposition = frozenset(normalize_phrase(w) for w in data["discovery"]["apposition"])
+    cues.reporting = frozenset(normalize_phrase(w) for w in data["discovery"]["reporting"])
     cues.given_names = frozenset(normalize_phrase(w) for w in data["names"]["given"])
     return cues

@@ -4,6 +4,8 @@
   الخاص جيفري فيلتمان", "الشيخ موسى هلال"), with office words and nationality
   adjectives in between;
 - an apposition after it ("محمد حمدان دقلو، قائد قوات الدعم السريع");
+- a reporting verb before it ("وقال محمد بن شمباس"), when the article names the person
+  again by the surname;
 - a role phrase of the dictionary whose holder nobody knows (`people._resolve_role`).
 
 A name is a run of two to four Arabic words without the article ("عبد الله" aside),
@@ -19,16 +21,19 @@ import re
 from articles.tagging.document import Candidate, Context
 from articles.tagging.matcher import match_at, starts
 
+CLITICS = ("و", "ف", "ل", "ب", "لل", "ول", "وب")
 NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن", "ابن", "ولد", "ود", "بنت"}
 NAME_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u065f]{2,}")
 MAX_NAME_WORDS = 4  # with a particle ("عبد", "أبو"); three without
-MAX_BETWEEN = 4  # office words and adjectives between a title and the name
+MAX_BETWEEN = 6  # office words, a body's name and adjectives between a title and the name
+PARENTHESIS_CHARS = 30  # an abbreviation in parentheses after a body's name
 
 
 def discover(ctx: Context) -> None:
     """Propose candidates after titles and before appositions."""
     _after_titles(ctx)
     _before_appositions(ctx)
+    _after_reporting_verbs(ctx)
 
 
 def name_after(ctx: Context, index: int) -> list[int]:
@@ -78,28 +83,94 @@ def _after_titles(ctx: Context) -> None:
         if title is None:
             continue
         index, country = title.last, None
+        # After an office, the body it heads may come first, one construct ("تنسيقية القوى
+        # المدنية", "مجلس السيادة") or a known organisation ("مبعوث الأمم المتحدة"); after an
+        # honorific, the name. A second construct would be the name ("بكري الجاك").
+        construct = "office" in title.payloads
         # Office words, adjectives and further titles: "المبعوث الأمريكي الخاص", "قائد الجيش السوداني الفريق أول".
         for _ in range(MAX_BETWEEN):
-            if index >= len(doc.words) or (index > title.last and not _touching(ctx, index - 1, index)):
+            if index >= len(doc.words) or (index > title.last and not _touching(ctx, index - 1, index, ")")):
                 break
             name = ctx.names.get(index)
             state = _state(ctx, name)
             if state is not None:
                 country = country or state
                 index = name.last
+            elif name is not None and _organisation(ctx, name):
+                index = name.last
             elif (more := match_at(ctx.cues.titles, doc.words, index)) is not None:
                 index = more.last
+                construct = "office" in more.payloads
             elif doc.words[index].startswith("ال") and index not in ctx.names:
                 index += 1
+            elif construct and _heads_a_construct(ctx, index):
+                index, construct = index + 1, False
             else:
                 break
+            index = _after_parentheses(ctx, index)  # "(تقدم)", an abbreviation
         position = index
-        if index in ctx.names or index >= len(doc.words) or not _touching(ctx, index - 1, index):
+        if index in ctx.names or index >= len(doc.words) or not _touching(ctx, index - 1, index, ")"):
             continue
         words = name_after(ctx, index)
         if words:
             propose(ctx, words, "", doc.span(first, index), country)
             position = words[-1] + 1
+
+
+def _after_reporting_verbs(ctx: Context) -> None:
+    """ "وقال محمد بن شمباس …" … "وأضاف شمباس": a name after a reporting verb, when the
+    article names the person again by the surname alone."""
+    doc = ctx.doc
+    for index, word in enumerate(doc.words[:-2]):
+        if word not in ctx.cues.reporting and not (word[:1] in ("و", "ف") and word[1:] in ctx.cues.reporting):
+            continue
+        words = name_after(ctx, index + 1) if _touching(ctx, index, index + 1) else []
+        if words and _named_again(ctx, words):
+            propose(ctx, words, "", doc.span(index, index + 1), None)
+
+
+def _named_again(ctx: Context, words: list[int]) -> bool:
+    surname = ctx.doc.words[words[-1]]
+    if len(surname) < 3 or surname.startswith("ال"):
+        return False
+    for index, word in enumerate(ctx.doc.words):
+        stripped = {word} | {word[len(p) :] for p in CLITICS if word.startswith(p)}
+        if (
+            surname in stripped
+            and index not in words
+            and (index == 0 or ctx.doc.words[index - 1] != ctx.doc.words[words[-2]])
+        ):
+            return True
+    return False
+
+
+def _heads_a_construct(ctx: Context, index: int) -> bool:
+    """A word followed at once by a word with the article: the head of a construct
+    ("تنسيقية القوى", "مجلس السيادة"), which a name never is ("عبد الله" aside)."""
+    doc = ctx.doc
+    return (
+        index + 1 < len(doc.words)
+        and doc.words[index] not in NAME_PARTICLES
+        and doc.words[index + 1].startswith("ال")
+        and _touching(ctx, index, index + 1)
+        and index + 1 not in ctx.names
+    )
+
+
+def _after_parentheses(ctx: Context, index: int) -> int:
+    """Past a parenthesized abbreviation right here ("(تقدم)"), or `index` itself."""
+    doc = ctx.doc
+    if index >= len(doc.words) or index == 0:
+        return index
+    between = doc.text[doc.tokens[index - 1].end : doc.tokens[index].start]
+    if "(" not in between:
+        return index
+    close = doc.text.find(")", doc.tokens[index].start)
+    if close == -1 or close - doc.tokens[index].start > PARENTHESIS_CHARS:
+        return index
+    while index < len(doc.words) and doc.tokens[index].start < close:
+        index += 1
+    return index
 
 
 def _before_appositions(ctx: Context) -> None:
@@ -140,9 +211,15 @@ def _possessed(text: str) -> bool:
 
 
 def _stop(ctx: Context, word: str) -> bool:
-    """A stop word, also under "و" or "ف" ("وقال", "فيما")."""
+    """A stop word, also under a proclitic ("وقال", "لقوات", "للقوات")."""
     stop = ctx.cues.stop_words
-    return word in stop or (word[:1] in ("و", "ف") and word[1:] in stop)
+    return word in stop or any(word.startswith(p) and word[len(p) :] in stop for p in CLITICS)
+
+
+def _organisation(ctx: Context, name) -> bool:
+    return any(
+        e.kind == "actor" and ctx.lexicon.actor_kind.get(e.id) == "organisation" for e in name.payloads
+    )
 
 
 def _state(ctx: Context, name) -> int | None:
@@ -154,7 +231,8 @@ def _state(ctx: Context, name) -> int | None:
     return states[0] if len(states) == 1 else None
 
 
-def _touching(ctx: Context, left: int, right: int) -> bool:
-    """Only spaces between two tokens: no comma, no punctuation."""
+def _touching(ctx: Context, left: int, right: int, also: str = "-") -> bool:
+    """Only spaces (or a hyphen, "ملامبو-نغكوكا"; or what `also` allows) between two
+    tokens: no comma, no other punctuation."""
     doc = ctx.doc
-    return not doc.text[doc.tokens[left].end : doc.tokens[right].start].strip()
+    return doc.text[doc.tokens[left].end : doc.tokens[right].start].strip() in ("", "-", also)
