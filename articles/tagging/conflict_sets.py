@@ -137,12 +137,13 @@ def _forms(entry: dict) -> set[str]:
     } - {""}
 
 
+def _ids_spelled(entry: dict, field: str, **owner) -> set[int]:
+    """The ids of the venues or actors (`field`) with a spelling of a gold entry."""
+    return set(Alias.objects.filter(normalized__in=_forms(entry), **owner).values_list(field, flat=True))
+
+
 def _venue_ids(place: dict) -> set[int]:
-    return set(
-        Alias.objects.filter(normalized__in=_forms(place), venue__isnull=False).values_list(
-            "venue", flat=True
-        )
-    )
+    return _ids_spelled(place, "venue", venue__isnull=False)
 
 
 def _score_venues(
@@ -175,11 +176,7 @@ def _score_venues(
 
 
 def _actor_ids(entity: dict, status: str) -> set[int]:
-    return set(
-        Alias.objects.filter(normalized__in=_forms(entity), actor__status=status).values_list(
-            "actor", flat=True
-        )
-    )
+    return _ids_spelled(entity, "actor", actor__status=status)
 
 
 def _score_people(
