@@ -29,14 +29,17 @@ def written_tables() -> list[tuple[str, str]]:
     left to the triggers; articles come before the mentions their triggers date."""
     from simple_history.models import HistoricalRecords
 
-    from articles.models import Actor, Alias, Article, Event, EventParticipant, Mention, Source
+    from articles.models import Actor, Alias, Article, Event, EventParticipant, Mention, Source, Venue
 
     event_articles = Event.articles.through
     models = [
         Source,
         Actor,
         Actor.history.model,
+        Venue,  # towns known by their Latin name only, learnt from the articles
+        Venue.history.model,
         Alias,
+        Alias.history.model,
         Article,
         Article.history.model,
         Event,

