@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from articles.gazetteer.load import GAZETTEER
 from articles.models import Actor, ActorKind, Alias, Venue, VenueKind
 from articles.tagging.document import Suggestions
+from articles.tagging.lexicon import Lexicon
 from articles.text.normalize import normalize, tokenize
 from articles.text.skeleton import skeleton
 
@@ -43,10 +44,12 @@ def towns_by_country() -> dict[str, dict[str, dict]]:
     return index
 
 
-def towns_in(text: str, suggestions: Suggestions, filler: frozenset[str]) -> list[tuple[str, dict]]:
+def towns_in(
+    text: str, suggestions: Suggestions, lexicon: Lexicon, filler: frozenset[str]
+) -> list[tuple[str, dict]]:
     """(spelling as written, town) for the unknown words after a place cue that sound like a
     town of a country the article names."""
-    states = _states_named(suggestions)
+    states = _states_named(suggestions, lexicon)
     if not states:
         return []
     towns, common = towns_by_country(), common_words()
@@ -114,9 +117,23 @@ def _venue(town: dict, spelling: str, country_id: int | None) -> Venue:
         return Venue.objects.get(geonameid=geonameid)
 
 
-def _states_named(suggestions: Suggestions) -> list[str]:
-    ids = {m.entity_id for m in suggestions.mentions if m.kind == "actor"}
-    return list(Actor.objects.filter(id__in=ids, kind=ActorKind.STATE).values_list("slug", flat=True))
+def _states_named(suggestions: Suggestions, lexicon: Lexicon) -> list[str]:
+    """The slugs of the states the article names (the lexicon knows which actors are states;
+    their slugs are kept per process, read again when a state is new)."""
+    ids = {
+        m.entity_id
+        for m in suggestions.mentions
+        if m.kind == "actor" and lexicon.actor_kind.get(m.entity_id) == "state"
+    }
+    if ids - _state_slugs().keys():
+        _state_slugs.cache_clear()
+    slugs = _state_slugs()
+    return [slugs[i] for i in ids if i in slugs]
+
+
+@cache
+def _state_slugs() -> dict[int, str]:
+    return dict(Actor.objects.filter(kind=ActorKind.STATE).values_list("id", "slug"))
 
 
 def _forms(text: str) -> list[str]:

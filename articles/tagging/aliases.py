@@ -153,11 +153,11 @@ def suggested_aliases(actor: Actor) -> list[Suggested]:
     the actor's name ("جيفري فلتمان" for "جيفري فيلتمان")."""
     from articles.models import SuggestionReason
 
-    given_names = load_cues().given_names
+    given_names, safe = load_cues().given_names, set(safe_aliases(actor))
     found = [
         Suggested(d.name, d.short, SuggestionReason.SURNAME)
         for d in derived_aliases(actor)
-        if d not in safe_aliases(actor) and not _latin(d.name) and normalize_phrase(d.name) not in given_names
+        if d not in safe and not _latin(d.name) and normalize_phrase(d.name) not in given_names
     ]
     if actor.kind == ActorKind.PERSON:
         found += _found_in_articles(actor)

@@ -63,7 +63,7 @@ def _write_suggestions(
     lexicon = lexicon or get_lexicon()
     cues = cues or load_cues()
     suggested = [(a, *suggest_article(a.title, a.body, a.published, lexicon, cues)) for a in articles]
-    if _learn_towns(suggested, cues):  # new spellings of towns: tag again with them
+    if _learn_towns(suggested, lexicon, cues):  # new spellings of towns: tag again with them
         lexicon = get_lexicon()
         suggested = [(a, *suggest_article(a.title, a.body, a.published, lexicon, cues)) for a in articles]
     candidates = _CandidateActors([c for _, suggestions, _ in suggested for c in suggestions.candidates])
@@ -88,14 +88,14 @@ def _write_suggestions(
     return counts
 
 
-def _learn_towns(suggested: list, cues: Cues) -> bool:
+def _learn_towns(suggested: list, lexicon: Lexicon, cues: Cues) -> bool:
     """Towns known by their Latin name only, met in these articles (`gazetteer.towns`)."""
     from articles.gazetteer.towns import learn, towns_in
 
     spellings = [
         pair
         for article, suggestions, _body_start in suggested
-        for pair in towns_in(f"{article.title}\n{article.body}", suggestions, cues.filler)
+        for pair in towns_in(f"{article.title}\n{article.body}", suggestions, lexicon, cues.filler)
     ]
     return bool(spellings) and learn(spellings) > 0
 
