@@ -93,9 +93,7 @@ def load_conflicts(path) -> list[Conflict]:
     add their `people` as an editor would, and assign their articles."""
     import tomllib
 
-    from articles.curation import add_actor
-    from articles.models import Actor, Alias, Venue
-    from articles.text.normalize import normalize_phrase
+    from articles.models import Actor, Venue
 
     with open(path, "rb") as handle:
         entries = tomllib.load(handle)["conflict"]
@@ -113,14 +111,35 @@ def load_conflicts(path) -> list[Conflict]:
         )
         actors = list(Actor.objects.filter(slug__in=entry.get("actors", [])))
         for person in entry.get("people", []):
-            known = Alias.objects.filter(
-                normalized=normalize_phrase(person["name"]), actor__isnull=False
-            ).first()
-            actors.append(
-                known.actor if known else add_actor("person", person["name"], person.get("name_latin", ""))
-            )
+            actors.append(_person(person["name"], person.get("name_latin", "")))
         conflict.actors.set(actors)
         conflict.venues.set(Venue.objects.filter(slug__in=entry.get("venues", [])))
         assign_articles(conflict)
         conflicts.append(conflict)
     return conflicts
+
+
+def _person(name: str, name_latin: str):
+    """The person as an editor would settle it: the actor already in the dictionary, else
+    the candidate discovery proposed, accepted with its Latin name, else a new actor."""
+    from articles.curation import add_actor, settle_candidates
+    from articles.models import ActorStatus, Alias
+    from articles.text.normalize import normalize_phrase
+
+    spelled = Alias.objects.filter(normalized=normalize_phrase(name)).select_related("actor")
+    known = spelled.filter(actor__status=ActorStatus.ACTIVE).first()
+    if known:
+        return known.actor
+    candidate = spelled.filter(actor__status=ActorStatus.CANDIDATE).first()
+    if candidate is None:
+        return add_actor("person", name, name_latin)
+    actor = candidate.actor
+    if name_latin and not actor.name_latin:
+        actor.name_latin = name_latin
+        actor.save(update_fields=["name_latin"])
+        Alias.objects.get_or_create(
+            actor=actor, normalized=normalize_phrase(name_latin), defaults={"name": name_latin}
+        )
+    settle_candidates([actor], accept=True)
+    actor.refresh_from_db()
+    return actor

@@ -90,6 +90,9 @@ def test_the_demo_shows_two_conflicts_with_their_own_articles(ingest):
     # the people the demo adds as an editor would, with the spellings the archive grew
     burhan = Actor.objects.get(name="عبد الفتاح البرهان")
     assert set(burhan.aliases.values_list("name", flat=True)) >= {"البرهان", "Burhan", "al-Burhan"}
+    # a person discovery had proposed is accepted, not added twice, and not left a candidate
+    assert {a.status for a in sudan.actors.all()} == {"active"}
+    assert Actor.objects.filter(name="محمد حمدان دقلو").count() == 1
 
 
 def test_the_site_is_named_from_settings(client, settings):
