@@ -98,12 +98,7 @@ def safe_aliases(actor: Actor) -> list[Derived]:
     other active actor, and (for an Arabic surname) not a common given name."""
     mine = set(Alias.objects.filter(actor=actor).values_list("normalized", flat=True))
     derived = [d for d in derived_aliases(actor) if normalize_phrase(d.name) not in mine]
-    keys = {normalize_phrase(d.name) for d in derived}
-    taken = set(
-        Alias.objects.filter(normalized__in=keys, actor__status=ActorStatus.ACTIVE)
-        .exclude(actor=actor)
-        .values_list("normalized", flat=True)
-    )
+    taken = _borne_by_others(actor, {normalize_phrase(d.name) for d in derived})
     given_names = load_cues().given_names
     return [
         d
@@ -264,17 +259,20 @@ def _evidence(text: str, offset: int) -> str:
     return text[start:end].strip()
 
 
+def _borne_by_others(actor: Actor, keys: set[str]) -> set[str]:
+    """The forms among `keys` another active actor bears."""
+    others = Alias.objects.filter(normalized__in=keys, actor__status=ActorStatus.ACTIVE).exclude(actor=actor)
+    return set(others.values_list("normalized", flat=True))
+
+
 def _taken(actor: Actor, keys: set[str]) -> set[str]:
-    """Forms this actor already has, another active actor bears, or an editor rejected."""
+    """Forms this actor already has, another active actor bears, or that were suggested
+    for it before (waiting, accepted or rejected)."""
     from articles.models import AliasSuggestion
 
     return (
         set(Alias.objects.filter(normalized__in=keys, actor=actor).values_list("normalized", flat=True))
-        | set(
-            Alias.objects.filter(normalized__in=keys, actor__status=ActorStatus.ACTIVE)
-            .exclude(actor=actor)
-            .values_list("normalized", flat=True)
-        )
+        | _borne_by_others(actor, keys)
         | set(
             AliasSuggestion.objects.filter(actor=actor, normalized__in=keys).values_list(
                 "normalized", flat=True

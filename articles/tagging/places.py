@@ -61,17 +61,21 @@ def _cued(ctx: Context, match: Match) -> bool:
 def _gathering_before(ctx: Context, match: Match) -> bool:
     """ "محادثات جدة", "قمة المنامة": a gathering heads the name (not "توقيع بيان", a signing
     of a statement)."""
+    return bool(_heading_events(ctx, match) & GATHERINGS)
+
+
+def _heading_events(ctx: Context, match: Match) -> set[str]:
+    """The event types of the trigger words that head the name, written right before it
+    without a clitic on the name ("قمة موسكو", "محادثات جنيف")."""
+    if match.prefix:
+        return set()
+    events: set[str] = set()
     for length in (1, 2, 3):
         start = match.first - length
         trigger = match_at(ctx.cues.triggers, ctx.doc.words, start) if start >= 0 else None
-        if (
-            trigger is not None
-            and trigger.last == match.first
-            and not match.prefix
-            and trigger.payloads & GATHERINGS
-        ):
-            return True
-    return False
+        if trigger is not None and trigger.last == match.first:
+            events |= trigger.payloads
+    return events
 
 
 def is_event_place(ctx: Context, match: Match, previous: Found | None, region: bool) -> bool:
@@ -123,11 +127,8 @@ def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
                 found |= cue.payloads
     if first > 0 and doc.words[first - 1] == TO and _arrival_before(ctx, first - 1, sentence):
         found.add("arrival")
-    for length in (1, 2, 3):
-        start = match.first - length
-        trigger = match_at(cues.triggers, doc.words, start) if start >= 0 else None
-        if trigger is not None and trigger.last == match.first and not match.prefix:
-            found.add("construct")  # "قمة موسكو", "محادثات جنيف"
+    if _heading_events(ctx, match):
+        found.add("construct")  # "قمة موسكو", "محادثات جنيف"
     after = (
         match_at(cues.places, doc.words, match.last) if after_too and match.last < len(doc.words) else None
     )
