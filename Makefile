@@ -47,7 +47,7 @@ migrations-check: setup
 
 # The embedded server keeps running between commands so they start fast; stop it here.
 stop-db: setup
-	$(PY) -c "import pgserver; pgserver.get_server('var/pgdata', cleanup_mode='stop').cleanup()"
+	$(PY) -m archive.embedded_db stop
 
 # The benchmark: a synthetic corpus of BENCH_ARTICLES articles on a database of its own.
 # BENCH_SCALE copies the ingested articles in SQL for the query timings (ingest is timed before).

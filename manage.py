@@ -9,6 +9,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     from django.core.management import execute_from_command_line
 
+    from archive.startup import prepare_environment
+
+    prepare_environment()
+
     execute_from_command_line(sys.argv)
 
 

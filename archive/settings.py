@@ -2,20 +2,22 @@
 
 Local defaults are safe for a developer's machine; production sets DEBUG=0,
 SECRET_KEY and ALLOWED_HOSTS. A malformed value stops start-up with a message
-naming the variable instead of being silently replaced.
+naming the variable instead of being silently replaced. Importing this module starts
+and writes nothing: the entry points prepare the secret key, the static folder and the
+embedded database first (`archive/startup.py`).
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("ARCHIVE_VAR_DIR", BASE_DIR / "var"))
+from archive.startup import BASE_DIR, var_dir
+
+VAR_DIR = var_dir()
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -46,18 +48,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def local_secret_key() -> str:
-    """A random key generated once per checkout and kept in var/ (never in git)."""
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+def env_required(name: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is unset: start the archive through manage.py, archive.wsgi or archive.asgi, "
+            "which prepare it (archive/startup.py), or set it"
+        )
+    return value
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key()
+SECRET_KEY = env_required("SECRET_KEY")
 # The archive's name in pages and the admin; empty: a translated generic name.
 SITE_NAME = os.environ.get("SITE_NAME", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -147,20 +149,11 @@ TEMPLATES = [
     },
 ]
 
-# PostgreSQL only. DATABASE_URL selects a server; without it we start our own.
-if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
-    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        raise ImproperlyConfigured("DATABASE_URL must point to a PostgreSQL server (postgres://…)")
-else:
-    from archive import embedded_db
-
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            **embedded_db.start(VAR_DIR / "pgdata"),
-        }
-    }
+# PostgreSQL only. DATABASE_URL selects a server; the entry points set it to the
+# embedded server's when it is unset.
+DATABASES = {"default": dj_database_url.parse(env_required("DATABASE_URL"))}
+if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    raise ImproperlyConfigured("DATABASE_URL must point to a PostgreSQL server (postgres://…)")
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 # A cap on any one statement (milliseconds, 0 = none): a query plan gone wrong fails
 # loudly instead of holding a connection for minutes. Tests set it (tests/environment.py).
@@ -207,7 +200,6 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"  # `collectstatic` fills it for production; whitenoise serves it
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names in production (whitenoise); plain names in development.

@@ -20,3 +20,9 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("STATIC_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
 os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "20000")
 os.environ.setdefault("RANKING_INDEX_DIR", tempfile.mkdtemp(prefix="ranking-index-"))
+
+# The secret key, the static folder and the database (the embedded server unless
+# DATABASE_URL is set), as manage.py prepares them.
+from archive.startup import prepare_environment
+
+prepare_environment()

@@ -4,8 +4,8 @@ snapshot taken before it, with the triggers filling what they fill in ingest."""
 import pytest
 from django.db import connection
 
+from archive.databases import connect, database_url
 from articles.bench import floor
-from articles.bench.serve import connect, database_url
 from articles.models import Article, ArticleActor, Event, Mention
 from articles.tagging.dictionary import load_dictionary
 from tests.conftest import DEMO_CORPUS

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.db.models import Sum
 
+from archive.databases import database_url
 from articles.bench import engines, floor, scale
-from articles.bench.serve import database_url
 from articles.models import ActorMonth, Article, ArticleActor, Mention
 from articles.tagging.dictionary import load_dictionary
 from tests.conftest import DEMO_CORPUS

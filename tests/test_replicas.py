@@ -37,8 +37,9 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 
+from archive.databases import database_url
 from archive.routers import ReplicaRouter, read_alias, reading_from
-from articles.bench.serve import ROOT, database_url, gunicorn
+from articles.bench.serve import ROOT, gunicorn
 from articles.middleware import ReadReplicaMiddleware
 from articles.models import Article
 from tests.conftest import DEMO_CORPUS

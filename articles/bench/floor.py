@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.bench.serve import connect, on_server
+from archive.databases import connect, on_server
 
 SUFFIX = "_floor"
 

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from articles.bench.serve import database_url, gunicorn, load, on_server
+from archive.databases import database_url, on_server
+from articles.bench.serve import gunicorn, load
 
 ROOT = Path(settings.BASE_DIR)
 BENCH_DB = "archive_bench"

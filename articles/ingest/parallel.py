@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from articles.bench.serve import database_url
+from archive.databases import database_url
 from articles.ingest.readers import BATCH, Item, batches
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def _start_worker(database: dict) -> None:
     """Set up Django in a fresh worker, connected to the parent's database (a test database too)."""
     import django
 
-    # Without DATABASE_URL, the settings would start the embedded server again and say so.
+    # The settings need DATABASE_URL: the parent's prepared environment passes it on.
     os.environ.setdefault("DATABASE_URL", database_url(database))
     django.setup()
     from django.db import connection

@@ -14,8 +14,9 @@ import pytest
 from django.core.management import CommandError
 from django.db import connection
 
+from archive.databases import database_url
 from articles.bench.corpus import Corpus
-from articles.bench.serve import ROOT, database_url
+from articles.bench.serve import ROOT
 from articles.ingest.readers import BATCH, BATCH_BYTES, Failure, Incoming, batches
 from articles.models import Article, Mention
 from articles.tagging.dictionary import load_dictionary

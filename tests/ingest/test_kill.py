@@ -16,8 +16,9 @@ import pytest
 from django.db import connection
 from django.db.models import Count
 
+from archive.databases import database_url
 from articles.bench.corpus import Corpus
-from articles.bench.serve import ROOT, database_url
+from articles.bench.serve import ROOT
 from articles.ingest.readers import BATCH
 from articles.models import Article, Mention
 from articles.tagging.apply import tag

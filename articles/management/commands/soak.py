@@ -9,8 +9,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from archive.databases import database_url
 from articles.bench import run, soak
-from articles.bench.serve import database_url, gunicorn
+from articles.bench.serve import gunicorn
 
 SOAK_DB = "archive_soak"
 MEMORY_GROWTH_LIMIT = 0.20  # workers' memory, first minute to last
