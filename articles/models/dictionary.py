@@ -3,7 +3,7 @@
 Every process caches what it built from the dictionary (the tagger's lexicon, the name
 search's alias index) and asks, on each use, whether the dictionary changed: one
 primary-key read of this row, where hashing every alias took 2 ms of each name search.
-Triggers (migration 0010) give the row a new random stamp whenever an alias, role, venue
+Triggers (articles/sql/dictionary_stamp.sql) give the row a new random stamp whenever an alias, role, venue
 or active actor is added, removed or edited, in the same transaction; candidates that
 discovery proposes, and their aliases, leave it alone until an editor accepts them.
 

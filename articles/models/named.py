@@ -6,7 +6,7 @@ that has a mention no editor rejected, with the article's date copied beside it:
 newest articles about X are one range scan of the (actor, published, article) index,
 whatever X's frequency, and an actor's monthly counts never touch the articles.
 
-The database keeps them (triggers in migrations 0006 and 0007): every write to mentions,
+The database keeps them (triggers in articles/sql/named_pairs.sql and actor_months.sql): every write to mentions,
 from ingest, the admin, a merge or raw SQL, and every change of an article's date.
 Nothing in Python writes them. `ActorMonth` counts each actor's pairs by month, so an
 actor's timeline and total are a few dozen rows however often they are named.

@@ -1,7 +1,7 @@
 """The articles whose text the relevance index (`articles/ranking.py`) has not seen yet.
 
-The database fills it (triggers in migration 0008): a new article, a deleted one, and an
-edit of an article's title or body each add the article's id, from ingest, the admin or
+The database fills it (triggers in articles/sql/ranking_queue.sql): a new article, a deleted one, and an
+edit of an article's title, body or date each add the article's id, from ingest, the admin or
 raw SQL alike. `ranking.sync()` drains it into the index. Nothing else writes it.
 """
 

@@ -1,3 +1,5 @@
+-- Current definition: a migration installs it (its SQL frozen inline); edit it here and
+-- in a new migration together (tests/test_database_code.py compares the two).
 -- The named-pairs tables (articles/models/named.py) kept by the database itself.
 --
 -- Mentions: statement-level triggers see the rows a statement wrote as transition tables,
@@ -5,7 +7,7 @@
 -- mentions each cost one set-based statement per table. A pair is added when it has a
 -- kept mention (status not 'rejected') and removed when its last kept mention goes.
 
-CREATE FUNCTION articles_named_add() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION articles_named_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO articles_articleactor (article_id, actor_id, published)
     SELECT DISTINCT m.article_id, m.actor_id, a.published
@@ -22,7 +24,7 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION articles_named_drop() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION articles_named_drop() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM articles_articleactor pair
     USING (SELECT DISTINCT article_id, actor_id FROM old_rows WHERE actor_id IS NOT NULL) gone
@@ -39,35 +41,25 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER named_after_mention_insert AFTER INSERT ON articles_mention
+CREATE OR REPLACE TRIGGER named_after_mention_insert AFTER INSERT ON articles_mention
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_named_add();
-CREATE TRIGGER named_after_mention_delete AFTER DELETE ON articles_mention
+CREATE OR REPLACE TRIGGER named_after_mention_delete AFTER DELETE ON articles_mention
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_named_drop();
 -- An update (a status decided, a merge moving mentions to another actor) may both end a
 -- pair and start one: the same two functions, in two triggers.
-CREATE TRIGGER named_after_mention_update_add AFTER UPDATE ON articles_mention
+CREATE OR REPLACE TRIGGER named_after_mention_update_add AFTER UPDATE ON articles_mention
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_named_add();
-CREATE TRIGGER named_after_mention_update_drop AFTER UPDATE ON articles_mention
+CREATE OR REPLACE TRIGGER named_after_mention_update_drop AFTER UPDATE ON articles_mention
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_named_drop();
 
 -- The copied date follows the article's (an editor dates an undated article).
-CREATE FUNCTION articles_named_redate() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION articles_named_redate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE articles_articleactor SET published = NEW.published WHERE article_id = NEW.id;
     UPDATE articles_articlevenue SET published = NEW.published WHERE article_id = NEW.id;
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER named_after_article_redate AFTER UPDATE OF published ON articles_article
+CREATE OR REPLACE TRIGGER named_after_article_redate AFTER UPDATE OF published ON articles_article
     FOR EACH ROW WHEN (OLD.published IS DISTINCT FROM NEW.published)
     EXECUTE FUNCTION articles_named_redate();
-
--- The pairs of the mentions already stored.
-INSERT INTO articles_articleactor (article_id, actor_id, published)
-SELECT DISTINCT m.article_id, m.actor_id, a.published
-FROM articles_mention m JOIN articles_article a ON a.id = m.article_id
-WHERE m.actor_id IS NOT NULL AND m.status <> 'rejected';
-INSERT INTO articles_articlevenue (article_id, venue_id, published)
-SELECT DISTINCT m.article_id, m.venue_id, a.published
-FROM articles_mention m JOIN articles_article a ON a.id = m.article_id
-WHERE m.venue_id IS NOT NULL AND m.status <> 'rejected';

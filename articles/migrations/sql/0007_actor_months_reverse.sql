@@ -1,6 +1,0 @@
-DROP TRIGGER actor_months_after_insert ON articles_articleactor;
-DROP TRIGGER actor_months_after_delete ON articles_articleactor;
-DROP TRIGGER actor_months_after_update_add ON articles_articleactor;
-DROP TRIGGER actor_months_after_update_remove ON articles_articleactor;
-DROP FUNCTION articles_actor_months_add();
-DROP FUNCTION articles_actor_months_remove();
