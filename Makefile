@@ -54,13 +54,13 @@ stop-db: setup
 BENCH_ARTICLES ?= 2000
 BENCH_SCALE ?= 1
 bench: setup
-	$(PY) manage.py bench --articles $(BENCH_ARTICLES) --scale $(BENCH_SCALE)
+	DJANGO_SETTINGS_MODULE=bench.settings $(PY) manage.py bench --articles $(BENCH_ARTICLES) --scale $(BENCH_SCALE)
 
 # Ten minutes of load at the best rate the machine holds, then ingest killed again and
 # again on a large corpus; writes docs/reliability.md. SOAK_MINUTES shortens it.
 SOAK_MINUTES ?= 10
 soak: setup
-	$(PY) manage.py soak --minutes $(SOAK_MINUTES)
+	DJANGO_SETTINGS_MODULE=bench.settings $(PY) manage.py soak --minutes $(SOAK_MINUTES)
 
 # Backups of the whole database (pg_dump custom format) in var/backups, git-ignored.
 # `make restore` asks before replacing the data; BACKUP defaults to the newest file.

@@ -344,7 +344,7 @@ def _apply(writer, changed: list[int]) -> None:
     import tantivy
 
     # By query: `delete_documents_by_term` misses unsigned fields (tantivy 0.27's binding
-    # makes the term signed; tests/test_ranking.py would see the stale copies).
+    # makes the term signed; tests/database/test_ranking.py would see the stale copies).
     writer.delete_documents_by_query(tantivy.Query.term_set_query(_open(index_path()).schema, "id", changed))
     stored = Article.objects.filter(id__in=changed).values_list("id", "title", "body", "published")
     for article_id, title, body, published in stored:

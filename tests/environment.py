@@ -9,7 +9,7 @@
   archive's `var/ranking`: commands started as subprocesses inherit it; each test in
   the process gets a fresh one (`tests/conftest.py`).
 - Static files under their own names: the live server serves them from the apps
-  (staticfiles finders), which know no hashed names. `tests/test_static.py` checks the
+  (staticfiles finders), which know no hashed names. `tests/project/test_static.py` checks the
   production storage (hashed, compressed) separately.
 """
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 # Frozen: the SQL as this migration installed it. The current definitions live in
-# articles/sql/ (tests/test_database_code.py holds them equal to what is installed).
+# articles/sql/ (tests/database/test_database_code.py holds them equal to what is installed).
 FORWARD_SQL = """
 -- The named-pairs tables (articles/models/named.py) kept by the database itself.
 --

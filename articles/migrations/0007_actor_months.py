@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 # Frozen: the SQL as this migration installed it. The current definitions live in
-# articles/sql/ (tests/test_database_code.py holds them equal to what is installed).
+# articles/sql/ (tests/database/test_database_code.py holds them equal to what is installed).
 FORWARD_SQL = """
 -- ActorMonth counts the pairs of articles_articleactor by actor and month (first day;
 -- NULL for undated articles), kept by statement-level triggers like the pairs themselves.

@@ -3,7 +3,7 @@
 from django.db import migrations, models
 
 # Frozen: the SQL as this migration installed it. The current definitions live in
-# articles/sql/ (tests/test_database_code.py holds them equal to what is installed).
+# articles/sql/ (tests/database/test_database_code.py holds them equal to what is installed).
 FORWARD_SQL = """
 -- The articles the relevance index has not seen yet (articles/models/ranking.py), kept by
 -- the database: statement-level triggers see a statement's rows as a transition table, so

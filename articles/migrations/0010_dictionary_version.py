@@ -1,7 +1,7 @@
 from django.db import migrations, models
 
 # Frozen: the SQL as this migration installed it. The current definitions live in
-# articles/sql/ (tests/test_database_code.py holds them equal to what is installed).
+# articles/sql/ (tests/database/test_database_code.py holds them equal to what is installed).
 FORWARD_SQL = """
 -- The dictionary's stamp (articles/models/dictionary.py): a new random one whenever
 -- something the lexicon or the name search reads changes. Statement-level triggers see a

@@ -1,7 +1,7 @@
 from django.db import migrations
 
 # Frozen: the SQL as this migration installed it. The current definitions live in
-# articles/sql/ (tests/test_database_code.py holds them equal to what is installed).
+# articles/sql/ (tests/database/test_database_code.py holds them equal to what is installed).
 FORWARD_SQL = """
 -- The relevance index keeps each article's place in newest-first order (its date, then
 -- its id: articles/ranking.py, `sort_key`), so a new date is a change it must take in.

@@ -32,7 +32,7 @@ def normalized_tokens(tokens: list[Token]) -> list[str]:
 
 
 @cache
-def _prefixes() -> tuple[tuple[str, bool], ...]:
+def clitic_prefixes() -> tuple[tuple[str, bool], ...]:
     """(proclitic string, whether it carries the article), longest first."""
     found = set()
     for conjunction in ("", "و", "ف"):
@@ -52,7 +52,7 @@ def stems(word: str) -> tuple[tuple[str, str], ...]:
 
     Cached: news vocabulary repeats, and every cue and dictionary lookup asks again."""
     forms = [(word, "")]
-    for prefix, has_article in _prefixes():
+    for prefix, has_article in clitic_prefixes():
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
             stem = word[len(prefix) :]
             if has_article:  # keep the article: "والأرميني" → "الأرميني" under "و"

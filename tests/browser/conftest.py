@@ -29,7 +29,7 @@ def chromium():
 
     # Playwright's sync API keeps an event loop running in this thread; Django then refuses
     # database calls from the test body unless told this is the test's own, synchronous use.
-    # Only while the browser runs: `check --deploy` (tests/test_deploy.py) rightly refuses it.
+    # Only while the browser runs: `check --deploy` (tests/project/test_deploy.py) rightly refuses it.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:

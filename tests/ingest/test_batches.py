@@ -6,10 +6,10 @@ import pytest
 from django.db.models import Count
 from simple_history.models import HistoricalRecords
 
-from articles.bench.corpus import Corpus
 from articles.ingest import store
 from articles.ingest.readers import BATCH
 from articles.models import Actor, Article, Event, EventParticipant, Mention
+from bench.corpus import Corpus
 from tests.samples import near_copy
 
 pytestmark = pytest.mark.django_db

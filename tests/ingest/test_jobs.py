@@ -15,12 +15,12 @@ from django.core.management import CommandError
 from django.db import connection
 
 from archive.databases import database_url
-from articles.bench.corpus import Corpus
-from articles.bench.serve import ROOT
 from articles.ingest.readers import BATCH, BATCH_BYTES, Failure, Incoming, batches
 from articles.models import Article, Mention
 from articles.tagging.dictionary import load_dictionary
+from bench.corpus import Corpus
 from tests.samples import near_copy
+from tests.support.servers import ROOT
 
 CORPUS = Corpus(20221006)
 DISTINCT = 41  # with the copies and bad files: three batches of BATCH files

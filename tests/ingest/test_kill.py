@@ -17,12 +17,12 @@ from django.db import connection
 from django.db.models import Count
 
 from archive.databases import database_url
-from articles.bench.corpus import Corpus
-from articles.bench.serve import ROOT
 from articles.ingest.readers import BATCH
 from articles.models import Article, Mention
 from articles.tagging.apply import tag
 from articles.tagging.dictionary import load_dictionary
+from bench.corpus import Corpus
+from tests.support.servers import ROOT
 
 # `make soak` runs the same test on a large corpus with many kills.
 ARTICLES = int(os.environ.get("SOAK_KILL_ARTICLES", 60))
