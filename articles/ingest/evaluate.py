@@ -57,7 +57,9 @@ class PageScore:
 
 @dataclass
 class SetScore:
-    pages: list[PageScore]
+    pages: list[PageScore] = field(
+        repr=False
+    )  # never in a failing test's message: held-out lines stay unread
 
     def total(self, name: str) -> int:
         return sum(getattr(page, name) for page in self.pages)

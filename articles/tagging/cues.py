@@ -32,9 +32,20 @@ class Cues:
     given_names: frozenset[str] = frozenset()  # common given names (normalized)
 
 
+# Object pronouns an imperfect host or arrival verb may carry: "المحادثات التي تستضيفها
+# مدينة جدة". The perfect is left out: "تصعيد شهدته منطقة لاتشين" tells an earlier event.
+OBJECT_PRONOUNS = ("ه", "ها", "هما", "هم")
+
+
 def _add(trie: dict, phrases: list[str], payload: str) -> None:
     for phrase in phrases:
         add_phrase(trie, phrase, payload)
+
+
+def _with_object_pronouns(phrases: list[str]) -> list[str]:
+    """The one-word imperfect verbs also with an object pronoun; the rest as they are."""
+    verbs = [p for p in phrases if " " not in p and p.startswith(("ت", "ي")) and not p.endswith(("ة", "ه"))]
+    return [*phrases, *(verb + pronoun for verb in verbs for pronoun in OBJECT_PRONOUNS)]
 
 
 @cache
@@ -52,7 +63,7 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     cues.lede_only = frozenset(data["events"]["lede_only"])
     cues.background_openers = frozenset(normalize_phrase(w) for w in data["events"]["background_openers"])
     for kind, phrases in places.items():
-        _add(cues.places, phrases, kind)
+        _add(cues.places, _with_object_pronouns(phrases) if kind in {"host", "arrival"} else phrases, kind)
     _add(cues.mediation, data["mediation"]["words"], "mediation")
     _add(cues.counterpart, data["counterpart"]["words"], "counterpart")
     cues.stop_words = frozenset(normalize_phrase(w) for w in data["discovery"]["stop_words"])

@@ -22,6 +22,9 @@ from articles.tagging.document import Candidate, Context
 from articles.tagging.matcher import match_at, starts
 
 CLITICS = ("و", "ف", "ل", "ب", "لل", "ول", "وب")
+# Normalized words that open like the article but are none: "إلى", relative pronouns.
+TO = "الي"  # "إلى", normalized
+NOT_DEFINITE = {"الي", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
 NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن", "ابن", "ولد", "ود", "بنت"}
 NAME_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u065f]{2,}")
 MAX_NAME_WORDS = 4  # with a particle ("عبد", "أبو"); three without
@@ -36,8 +39,11 @@ def discover(ctx: Context) -> None:
     _after_reporting_verbs(ctx)
 
 
-def name_after(ctx: Context, index: int) -> list[int]:
-    """The tokens of the name starting at `index` (empty when none starts there)."""
+def name_after(ctx: Context, index: int, after_title: bool = False) -> list[int]:
+    """The tokens of the name starting at `index` (empty when none starts there).
+
+    After a title, a word the gazetteer knows only as a place is part of the name:
+    "رئيس الوفد الروسي فلاديمير ميدينسكي" (Vladimir is also a Russian city)."""
     doc, words = ctx.doc, []
     while index < len(doc.words) and len(words) < MAX_NAME_WORDS - (
         not any(doc.words[w] in NAME_PARTICLES for w in words)
@@ -50,11 +56,14 @@ def name_after(ctx: Context, index: int) -> list[int]:
         if (
             (definite and len(words) != given)
             or _stop(ctx, word)
-            or index in ctx.names
+            or _known(ctx, index, after_title)
             or match_at(ctx.cues.titles, doc.words, index) is not None
             or not NAME_TOKEN.fullmatch(doc.tokens[index].text)
             or (words and not _touching(ctx, index - 1, index))
             or (words and _possessed(doc.tokens[index].text))
+            # past the given name and surname, a feminine noun heading a construct is the
+            # next phrase: "سيرغي شويغو مذكرة التفاهم"
+            or (len(words) >= 2 and word.endswith("ه") and _heads_a_construct(ctx, index))
         ):
             break
         words.append(index)
@@ -93,7 +102,12 @@ def _after_titles(ctx: Context) -> None:
                 break
             name = ctx.names.get(index)
             state = _state(ctx, name)
-            if state is not None:
+            after_to = ctx.names.get(index + 1) if doc.words[index] == TO else None
+            if name is not None and name.prefix.endswith("ل") and (state or _place(name)):
+                index = name.last  # an adjective's complement: "الموالي لموسكو"
+            elif after_to is not None and (_state(ctx, after_to) or _place(after_to)):
+                index = after_to.last  # where an envoy is sent: "المبعوث الأممي إلى سوريا"
+            elif state is not None:
                 country = country or state
                 index = name.last
             elif name is not None and _organisation(ctx, name):
@@ -101,7 +115,11 @@ def _after_titles(ctx: Context) -> None:
             elif (more := match_at(ctx.cues.titles, doc.words, index)) is not None:
                 index = more.last
                 construct = "office" in more.payloads
-            elif doc.words[index].startswith("ال") and index not in ctx.names:
+            elif (
+                doc.words[index].startswith("ال")
+                and index not in ctx.names
+                and doc.words[index] not in NOT_DEFINITE
+            ):
                 index += 1
             elif construct and _heads_a_construct(ctx, index):
                 index, construct = index + 1, False
@@ -109,9 +127,9 @@ def _after_titles(ctx: Context) -> None:
                 break
             index = _after_parentheses(ctx, index)  # "(تقدم)", an abbreviation
         position = index
-        if index in ctx.names or index >= len(doc.words) or not _touching(ctx, index - 1, index, ")"):
+        if index >= len(doc.words) or _known(ctx, index, True) or not _touching(ctx, index - 1, index, ")"):
             continue
-        words = name_after(ctx, index)
+        words = name_after(ctx, index, after_title=True)
         if words:
             propose(ctx, words, "", doc.span(first, index), country)
             position = words[-1] + 1
@@ -177,8 +195,9 @@ def _before_appositions(ctx: Context) -> None:
     """ "X Y، رئيس …": the words before the comma are a name."""
     doc = ctx.doc
     for index in range(2, len(doc.words)):
-        if doc.words[index] not in ctx.cues.apposition:
-            continue
+        word = doc.words[index]
+        if word not in ctx.cues.apposition and word.removeprefix("ال") not in ctx.cues.apposition:
+            continue  # "، رئيس …", "، الرئيس المشترك …"
         between = doc.text[doc.tokens[index - 1].end : doc.tokens[index].start]
         if between.strip() not in {"،", ","}:
             continue
@@ -192,6 +211,18 @@ def _before_appositions(ctx: Context) -> None:
                 if start == 0 or not _name_like(ctx, start - 1):
                     propose(ctx, words, "", doc.span(index, min(index + 3, len(doc.words))), None)
                 break
+
+
+def _place(name) -> bool:
+    return all(e.kind == "venue" for e in name.payloads)
+
+
+def _known(ctx: Context, index: int, places_may_be_names: bool) -> bool:
+    """The dictionary knows the words at `index` (as a place only, when that may be a name)."""
+    name = ctx.names.get(index)
+    if name is None:
+        return False
+    return not places_may_be_names or bool(name.prefix) or not _place(name)
 
 
 def _name_like(ctx: Context, index: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from articles.tagging.document import Context, Found
 from articles.tagging.matcher import Match, match_at
 from articles.text.normalize import normalize
@@ -13,6 +15,9 @@ TO = "الي"  # "إلى", normalized
 # they say nothing ("وأعلن في بيان" is "announced in a statement").
 WEAK_CUES = frozenset({"في", TO})
 GATHERINGS = frozenset({"summit", "meeting", "talks"})  # event types whose name may head a place
+# What follows the place of a dateline opening a paragraph: "سوتشي - اتفق", "الدوحة (رويترز) –".
+# A colon is left out: "موسكو: لا مفاوضات" in a headline is the state speaking.
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:\([^()\n]{2,40}\)[ \t]*)?[-–—ـ]")
 
 
 def supported(ctx: Context, matches: list[Match]) -> list[Match]:
@@ -110,10 +115,16 @@ def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
     found = set()
     if match.prefix.endswith("ب"):
         found.add("locative")
-    # Skip filler words back from the place: "في محيط مدن جرموك".
+    # Skip filler words back from the place: "في محيط مدن جرموك", and a nationality
+    # adjective after one: "في العاصمة الكازاخية أستانة".
     first, near = match.first, False
-    while first > 0 and doc.words[first - 1] in cues.filler and doc.sentence_of[first - 1] == sentence:
-        first -= 1
+    while first > 0 and doc.sentence_of[first - 1] == sentence:
+        if doc.words[first - 1] in cues.filler:
+            first -= 1
+        elif first > 1 and _nisba(doc.words[first - 1]) and doc.words[first - 2] in cues.filler:
+            first -= 2
+        else:
+            break
         near = near or doc.words[first] in cues.near
     # Before "قرب" a landmark may stand between cue and city: "في قصر ميمي قرب العاصمة كيشيناو".
     anchors = range(first, max(first - LANDMARK_WORDS, 0) - 1, -1) if near else (first,)
@@ -123,7 +134,8 @@ def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
             if start < 0 or doc.sentence_of[start] != sentence:
                 continue
             cue = match_at(cues.places, doc.words, start)
-            if cue is not None and cue.last in (anchor, match.first):  # "في مدينة" is a cue of its own
+            # The cue may take in the filler words: "في مدينة" is a cue of its own.
+            if cue is not None and anchor <= cue.last <= match.first:
                 found |= cue.payloads
     if first > 0 and doc.words[first - 1] == TO and _arrival_before(ctx, first - 1, sentence):
         found.add("arrival")
@@ -134,7 +146,21 @@ def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
     )
     if after is not None and "host" in after.payloads:
         found.add("host")  # "جنيف تستضيف"
+    if _opens_dateline(ctx, match):
+        found.add("host")  # the news was filed from there: "أديس أبابا – أعلن رئيس الوزراء…"
     return found
+
+
+def _opens_dateline(ctx: Context, match: Match) -> bool:
+    doc = ctx.doc
+    start, end = doc.tokens[match.first].start, doc.tokens[match.last - 1].end
+    at_line_start = doc.text[:start].rstrip(" \t").endswith("\n") or not doc.text[:start].strip()
+    return at_line_start and not match.prefix and _AFTER_DATELINE.match(doc.text, end) is not None
+
+
+def _nisba(word: str) -> bool:
+    """A definite relative adjective (normalized): "الكازاخيه", "التركي"."""
+    return word.startswith("ال") and word.endswith(("يه", "ي")) and len(word) > 4
 
 
 def _arrival_before(ctx: Context, to: int, sentence: int) -> bool:

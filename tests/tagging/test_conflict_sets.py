@@ -26,26 +26,27 @@ def heldout(django_db_setup, django_db_blocker):
 
 def test_the_held_out_set_is_large_enough(heldout):
     assert heldout.articles >= 20
-    assert heldout.people >= 40 and heldout.queries >= 200
+    assert heldout.people >= 100 and heldout.queries >= 1000
 
 
 def test_cold_people_known_or_proposed_keep_their_floor(heldout):
-    # Measured 0.72 (36/50) on 2026-12-07, candidates 0.90 right; the goal is 0.80 (docs/tagging.md).
-    assert heldout.people_covered >= 0.68
-    assert heldout.candidates_right / heldout.candidates >= 0.85
+    # Measured 0.685 (89/130) on 2026-12-08 on the second held-out set (Yemen, Libya,
+    # Afghanistan), candidates 0.82 right; the goal is 0.80 (docs/tagging.md).
+    assert heldout.people_covered >= 0.65
+    assert heldout.candidates_right / heldout.candidates >= 0.78
 
 
 def test_cold_venues_keep_their_floor(heldout):
-    # Measured recall 0.40, precision 0.74; the goal is recall 0.90 (docs/tagging.md).
-    assert heldout.venues.recall >= 0.35
-    assert heldout.venues.precision >= 0.65
+    # Measured recall 0.27 (27/100), precision 0.84; the goal is recall 0.90 (docs/tagging.md).
+    assert heldout.venues.recall >= 0.25
+    assert heldout.venues.precision >= 0.78
 
 
 def test_warm_name_search_keeps_its_floor(heldout):
-    # Measured 0.76 (307/403), 0.86 (347/403) once the suggested spellings are accepted;
+    # Measured 0.74 (909/1232), 0.78 (957/1232) once the suggested spellings are accepted;
     # the goal is 0.90 (docs/tagging.md).
-    assert heldout.search_exact >= 0.72
-    assert heldout.queries_exact_accepted / heldout.queries >= 0.82
+    assert heldout.search_exact >= 0.71
+    assert heldout.queries_exact_accepted / heldout.queries >= 0.75
 
 
 def test_measuring_leaves_nothing_behind(heldout):

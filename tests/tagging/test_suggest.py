@@ -120,6 +120,14 @@ def test_a_nationality_adjective_names_the_state_but_not_when_it_places_a_city(t
         ("عقد الوزيران اجتماعا في فندق ماريوت قرب العاصمة موسكو.", {"moscow"}, set()),
         ("عقدت المحادثات في قصر الاستقلال بقرب مدينة باكو.", {"baku"}, set()),
         ("عقد الوزيران اجتماعا في فندق كبير جديد قرب موسكو.", set(), {"moscow"}),  # too far
+        # a nationality adjective after the filler word; an object pronoun on a host verb
+        ("اختتمت في العاصمة الكازاخية أستانة الجولة الحادية عشرة من المحادثات.", {"astana"}, set()),
+        ("جولة جديدة من المفاوضات المباشرة تستضيفها مدينة إسطنبول التركية.", {"istanbul"}, set()),
+        # a dateline: the news was filed from there; a headline's colon is the state speaking
+        ("أديس أبابا – أعلن رئيس الوزراء تعيين رئيس جديد للإدارة المؤقتة.", {"addis-ababa"}, set()),
+        ("الدوحة (رويترز) - قال مسؤولون إن المحادثات ستستأنف.", {"doha"}, set()),
+        ("موسكو: لا مفاوضات مع كييف قبل تحقيق الأهداف.", set(), {"moscow", "kyiv"}),
+        ("ووصل الوزير الأربعاء إلى نيروبي، حيث استقبله الرئيس الكيني.", {"nairobi"}, set()),
     ],
 )
 def test_it_tells_where_something_happened_from_a_place_merely_named(tagged, text, places, mentioned):
