@@ -12,6 +12,6 @@ prepare_environment()
 application = get_wsgi_application()
 
 # What is loaded by now (Django, the apps and their libraries) lives as long as the
-# process: kept out of the cyclic collector's full passes, which then take about 6 ms
-# instead of 75-95 ms in the middle of a request (docs/performance-notes.md).
+# process: kept out of the cyclic collector's full passes, which would otherwise walk all
+# of it in the middle of a request (docs/performance-notes.md).
 gc.freeze()

@@ -78,7 +78,8 @@ def _query_filter() -> django_filters.CharFilter:
 class ListFilterSet(django_filters.FilterSet):
     """A FilterSet whose form class is built once per process, not per request: its fields
     depend on the filters' declarations alone (no queryset here reads the request), and
-    building them cost a list 0.3 ms of 0.65 (each form still copies its fields)."""
+    building them was half of a list's filtering (each form still copies its fields;
+    figures in docs/performance-notes.md, "Figures that were comments")."""
 
     def get_form_class(self) -> type[forms.Form]:
         own = type(self)  # each subclass builds its own

@@ -2,7 +2,7 @@
 
 Django writes `column IN (%s, %s, …)`, preparing each id through its field; for the
 thousands of ids of a facet sample or of the relevance index's matches that costs
-milliseconds of Python a query (5 ms for a thousand ids), and repeats the list in the SQL.
+milliseconds of Python a query, and repeats the list in the SQL.
 The ids go instead as one text literal of a bigint array.
 """
 

@@ -43,8 +43,7 @@ def capped_count(queryset: QuerySet) -> tuple[int, bool]:
     With sequential scans off for this one statement: when matches look common, PostgreSQL
     reads the table from its start and stops at the cap, and it prices full-text matching
     on each row it reads far below its cost (the vector is fetched from TOAST): a common
-    two-word query counted in 219 ms that way against 20 ms through the GIN index, at
-    100,000 articles."""
+    two-word query counts ten times faster through the GIN index (docs/performance-notes.md)."""
     with connections[queryset.db].cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")  # undone by a rollback too: SET is transactional
         try:
@@ -84,7 +83,7 @@ def offset_page(queryset: QuerySet, key: str | None, offset: int, size: int) -> 
 
     The rows skipped are read as ids alone, then the page's rows by id: PostgreSQL computes
     a row's whole select list before OFFSET drops it, the named arrays of `listed()`
-    included (page 50 of a list: 67 → 107 ms at a million articles with them)."""
+    included, so deep pages would pay for every row they skip (docs/performance-notes.md)."""
     ids = list(queryset.values_list("id", flat=True)[offset : offset + size + 1])
     found = queryset.order_by().in_bulk(ids)
     return _page([found[pk] for pk in ids if pk in found], key, size)

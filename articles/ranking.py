@@ -5,10 +5,9 @@ PostgreSQL stays the source of truth: it applies the filters, and it matches a q
 `websearch` syntax (a phrase, an exclusion); the index proposes the best-ranked
 CANDIDATES articles holding every word of the query, in order, and for plain words those
 are the matches (the same normalized words; checking each again in PostgreSQL would
-read a vector per candidate, about 60 µs each). Ranking
-in PostgreSQL (`ts_rank`) reads and scores every matching row: 39 µs a row, 0.7 s for a
-query found in 18,000 of 100,000 articles, against 1–3 ms for Tantivy on the same
-corpus (docs/performance.md).
+read a vector per candidate). Ranking in PostgreSQL (`ts_rank`) reads and scores every
+matching row, so a common query costs it in proportion to its matches, where Tantivy's
+cost barely grows (figures in docs/performance.md and docs/performance-notes.md).
 
 The database records which articles the index has not seen (`RankingChange`, filled by
 triggers on every insert, delete and text edit); `sync()` drains that queue into the
@@ -160,10 +159,9 @@ def indexed_matches(
     """The index's matches of `text` published from `start` to `end`: the first `limit`
     newest first (after `after`, a page's cursor) or best-ranked first. Plain words only,
     and only while the index has taken in every change (else None: PostgreSQL matches and
-    counts). Counting a common pair of words costs PostgreSQL a bitmap of every match
-    (145–183 ms at a million articles, against 1–26 ms here), and a rare word's newest
-    rows a walk of the date index reading each row's vector from TOAST (4,100 matches:
-    133 ms); `count` ignores `after`, as a list's count does."""
+    counts). Counting a common pair of words costs PostgreSQL a bitmap of every match, and
+    a rare word's newest rows a walk of the date index reading each row's vector from
+    TOAST (docs/performance-notes.md); `count` ignores `after`, as a list's count does."""
     if not plain_words(text) or RankingChange.objects.exists():
         return None
     found = _words_query(text)
@@ -217,7 +215,7 @@ _recent_floors: dict[tuple[Path, int], tuple[float, int | None]] = {}
 
 def _recent_floor() -> int | None:
     """The sort key of the RECENT-th newest article (None in a smaller archive), read from
-    PostgreSQL's date index (3 ms at a million) once a RECENT_FLOOR_SECONDS. A stale floor
+    PostgreSQL's date index once a RECENT_FLOOR_SECONDS, not per request. A stale floor
     costs speed, not answers: `_newest_within` checks what it finds."""
     key, now = (index_path(), RECENT), time.monotonic()
     expires, floor = _recent_floors.get(key, (0.0, None))
@@ -283,7 +281,7 @@ def by_relevance(
 
     A smaller `limit` is for a list that nothing else narrows, read no further than
     `limit` rows: its rows are the index's first ones, and PostgreSQL fetches only them
-    (a thousand candidates cost a first page 5 ms more, docs/performance-notes.md)."""
+    (every candidate fetched costs a first page time, docs/performance-notes.md)."""
     query = text_query(text)
     matching = articles.filter(search_vector=query)
     ranked = best_ranked(text, limit) if ranked is None else ranked[:limit]
@@ -292,8 +290,8 @@ def by_relevance(
             "relevance", "-id"
         )
     # The ids as an array for the index scan and as a JSON object for each row's rank: two
-    # text parameters (Django's array adapter costs 5 ms for a thousand ids) and an O(log n)
-    # lookup per row (array_position scans the array: 10 ms for a thousand rows).
+    # text parameters (Django's array adapter prepares each id in Python) and an O(log n)
+    # lookup per row (array_position scans the whole array for each row).
     among = any_of("id", ranked)
     ranks = json.dumps({str(article_id): rank for rank, article_id in enumerate(ranked, 1)})
     position = Func(

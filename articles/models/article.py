@@ -136,8 +136,8 @@ class Named(NamedTuple):
 def _named(pairs: type[models.Model], entity: str, condition: str = "") -> RawSQL:
     """The entities paired with each article, in name order, as a JSON array of {slug, name}.
 
-    Written in SQL: the same subquery through the ORM cost 3 ms of Python to build and
-    compile on every list, a quarter of an API page (docs/performance-notes.md). One JSON
+    Written in SQL: the same subquery through the ORM is built and compiled in Python on
+    every list, a large share of an API page (docs/performance-notes.md). One JSON
     value a row, not an array of them: Django decodes each element of an array apart."""
     field = pairs._meta.get_field(entity)
     article = pairs._meta.get_field("article").related_model._meta.db_table

@@ -2,7 +2,8 @@
 
 Every process caches what it built from the dictionary (the tagger's lexicon, the name
 search's alias index) and asks, on each use, whether the dictionary changed: one
-primary-key read of this row, where hashing every alias took 2 ms of each name search.
+primary-key read of this row, where hashing every alias cost each name search a pass
+over the whole dictionary (figures in docs/performance-notes.md).
 Triggers (articles/sql/dictionary_stamp.sql) give the row a new random stamp whenever an alias, role, venue
 or active actor is added, removed or edited, in the same transaction; candidates that
 discovery proposes, and their aliases, leave it alone until an editor accepts them.

@@ -156,8 +156,8 @@ def _events_by_month_and_venue(events: QuerySet) -> tuple[dict, list[Venue]]:
     """{first day of the month: events} of the dated events, and the RELATED venues that
     hold the most of them (with `n`), from one pass over the events grouped both ways at
     once. GROUPING SETS, which the ORM cannot say, return a row per month and one per venue
-    rather than one per pair: 11.7 against 13.8 ms for an actor in 8,416 events at 1M
-    (docs/performance-notes.md)."""
+    rather than one per pair, which is faster for an actor in thousands of events
+    (docs/performance-notes.md, "Figures that were comments")."""
     kept = events.order_by().values(day=F("date"), place=F("venue"))
     inner, params = kept.query.sql_with_params()
     sql = f"""
