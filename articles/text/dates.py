@@ -26,62 +26,8 @@ Public API
     ``Sat, 10 Oct 2020 14:30:00 +0300``).  Relative expressions are never
     resolved (there is no reference), so ``"أمس"`` gives None.
 
-What is recognised
-==================
-Digits may be Latin, Arabic-Indic (٠-٩) or Persian (۰-۹), mixed.  Matching is
-done on a *folded copy* of the text that has exactly the same length (every
-replacement is one code point for one code point), so offsets always point
-into the original text: digits become ASCII, alef/yeh/teh-marbuta variants
-are unified, tatweel, ZWNJ/ZWJ and harakat become tatweel (allowed anywhere
-inside a word), bidi controls become spaces, Latin letters are lower-cased.
-
-Month names: the Egyptian/Gulf family (يناير ... ديسمبر, with the spellings
-ابريل/إبريل، يونيه، يوليه، اغسطس ...), the Levantine/Iraqi family (كانون الثاني ...
-كانون الأول), the Maghreb spellings (جانفي، فيفري، أفريل، جوان، جويلية، أوت، ماي،
-يوليوز، غشت، شتنبر، نونبر، دجنبر) and English names and abbreviations.  A
-second name may follow the first as in ``أكتوبر/تشرين الأول``,
-``أيلول/سبتمبر`` or ``أكتوبر (تشرين الأول)``; the first name gives the month.
-
-Explicit forms (``relative=False``):
-
-* ``10 أكتوبر 2020``, ``10 من شهر أكتوبر 2020``, ``الـ10 من أكتوبر 2020``,
-  ``العاشر من أكتوبر 2020`` (ordinal words 1-31, followed by ``من``),
-  ``10 أكتوبر، 2020``, ``10 أكتوبر عام 2020``, ``10 أكتوبر من العام 2020``,
-  ``10 أكتوبر 2020م`` -> day;
-* ``2020-10-10``, ``2020/10/10``, ``2020.10.10``, ``10/10/2020``,
-  ``10-10-2020``, ``10.10.2020`` (day first) -> day; an ISO date-time
-  ``2020-10-10T14:30:00+03:00`` is one expression (the span covers the time)
-  whose date is the one written (no time-zone conversion);
-* ``أكتوبر 2020``, ``تشرين الأول 2020`` -> month;
-* ``عام 2020``, ``سنة 2020``, ``العام 2020``, ``لعام 2020``, ``للعام 2020`` -> year.
-  A bare four-digit number is never a date.
-
-**Weekdays are part of the span**: a weekday and/or ``يوم``/``اليوم`` directly
-before a day-precision date (``السبت 10 أكتوبر 2020``, ``يوم السبت، 10/10/2020``,
-``اليوم الأربعاء 13 أكتوبر``, ``يوم 14 كانون الأول``) are included in
-``text[start:end]``, so they never come out as a second, relative date.  The
-weekday is not checked against the date.  The span of a year-only date
-includes its keyword (``عام 2020``) but not a clitic (``وعام``, ``للعام`` ->
-``عام 2020``).
-
-Forms resolved against ``reference`` (``relative=True``, precision day; none of
-them is returned without a reference):
-
-* a day and month without a year (``في 9 نوفمبر``, ``يوم 14 كانون الأول``): the
-  latest such date that is no more than 31 days after the reference (news
-  announces meetings a few weeks ahead), e.g. 28 December seen on 2021-01-05
-  is 2020-12-28;
-* ``اليوم`` as a word of its own (not ``اليومية``, not ``اليوم العالمي``/``اليوم
-  التالي``/``اليوم الأول``...), optionally followed by a weekday -> reference;
-* ``أمس``/``الأمس`` (optionally with a weekday) -> reference - 1;
-  ``أول أمس``/``أول من أمس``/``أمس الأول`` -> reference - 2;
-* ``يوم الأحد`` -> the nearest Sunday on or before the reference;
-  ``الأحد الماضي``/``المنصرم``/``الفائت`` -> strictly before;
-  ``الاثنين المقبل``/``القادم`` -> strictly after.
-
-Validity: impossible dates (31 February, month 13) and years outside
-1900-2100 are dropped.  Times (``14:30``), phone numbers, counts,
-percentages, decimals and large numbers never produce dates.
+What is recognised (the forms, both month families, relative days, validity) is
+written out in docs/ingest.md, "Dates in the text"; the tables are in `date_words.py`.
 
 How it works
 ============
@@ -103,6 +49,22 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from articles.text.date_words import (
+    DIRECTION_OF,
+    DIRECTIONS,
+    MONTH_NAMES,
+    MONTHS,
+    NOT_TODAY_NEXT,
+    ORDINAL_NAMES,
+    ORDINALS,
+    TATWEEL,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    fold,
+    number_by_spelling,
+    phrase_key,
+)
+
 __all__ = ["FoundDate", "find_dates", "parse_date"]
 
 MIN_YEAR = 1900
@@ -120,131 +82,6 @@ class FoundDate:
     start: int
     end: int
     relative: bool = False
-
-
-# ---------------------------------------------------------------------------
-# Folding: a same-length copy of the text that is easier to match.
-# ---------------------------------------------------------------------------
-
-_TATWEEL = "\u0640"
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for zero in (0x0660, 0x06F0):  # Arabic-Indic and Persian digits
-        for i in range(10):
-            table[zero + i] = str(i)
-    table[0x066B] = "."  # Arabic decimal separator
-    table[0x066C] = ","  # Arabic thousands separator
-    table[0x066A] = "%"  # Arabic percent sign
-    for ch in "أإآٱ":
-        table[ord(ch)] = "ا"
-    table[ord("ى")] = "ي"
-    table[ord("ی")] = "ي"  # Persian yeh
-    table[ord("ک")] = "ك"  # Persian kaf
-    table[ord("ة")] = "ه"
-    # Invisible in-word marks: ZWNJ, ZWJ, harakat, superscript alef.
-    for cp in (0x200C, 0x200D, 0x0670, *range(0x064B, 0x0660)):
-        table[cp] = _TATWEEL
-    # Bidi controls and BOM separate words.
-    for cp in (0x061C, 0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
-        table[cp] = " "
-    for cp in range(ord("A"), ord("Z") + 1):
-        table[cp] = chr(cp + 32)
-    return table
-
-
-_FOLD_TABLE = _build_fold_table()
-
-
-def _fold(text: str) -> str:
-    """Same-length normalised copy of ``text`` (see the module docstring)."""
-    return text.translate(_FOLD_TABLE)
-
-
-def _key(matched: str) -> str:
-    """Lookup key for a matched (already folded) phrase."""
-    return " ".join(matched.replace(_TATWEEL, "").split())
-
-
-# ---------------------------------------------------------------------------
-# Vocabulary tables.
-# ---------------------------------------------------------------------------
-
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "كانون الثاني", "جانفي", "january", "jan"),
-    2: ("فبراير", "شباط", "فيفري", "february", "feb"),
-    3: ("مارس", "آذار", "march", "mar"),
-    4: ("أبريل", "إبريل", "نيسان", "أفريل", "april", "apr"),
-    5: ("مايو", "أيار", "ماي", "may"),
-    6: ("يونيو", "يونيه", "حزيران", "جوان", "june", "jun"),
-    7: ("يوليو", "يوليه", "تموز", "جويلية", "يوليوز", "july", "jul"),
-    8: ("أغسطس", "آب", "أوت", "غشت", "august", "aug"),
-    9: ("سبتمبر", "أيلول", "شتنبر", "september", "sept", "sep"),
-    10: ("أكتوبر", "تشرين الأول", "october", "oct"),
-    11: ("نوفمبر", "تشرين الثاني", "نونبر", "november", "nov"),
-    12: ("ديسمبر", "كانون الأول", "دجنبر", "december", "dec"),
-}
-
-# Python's weekday(): Monday is 0.
-_WEEKDAY_NAMES: dict[int, tuple[str, ...]] = {
-    0: ("الاثنين", "الإثنين"),
-    1: ("الثلاثاء",),
-    2: ("الأربعاء",),
-    3: ("الخميس",),
-    4: ("الجمعة",),
-    5: ("السبت",),
-    6: ("الأحد",),
-}
-
-_UNITS = ("", "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
-_ORDINAL_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("الأول",),
-    **{n: (_UNITS[n],) for n in range(2, 10)},
-    10: ("العاشر",),
-    **{10 + n: (f"{_UNITS[n]} عشر",) for n in range(1, 10)},
-    20: ("العشرين",),
-    **{20 + n: (f"{_UNITS[n]} والعشرين",) for n in range(1, 10)},
-    30: ("الثلاثين",),
-    31: ("الحادي والثلاثين",),
-}
-
-# Words after which "اليوم" means "the day", not "today".
-_NOT_TODAY_NEXT = (
-    *[
-        "العالمي",
-        "الدولي",
-        "الوطني",
-        "التالي",
-        "الموالي",
-        "السابق",
-        "الأخير",
-        "نفسه",
-        "ذاته",
-        "الذي",
-        "التي",
-        "الواحد",
-        "المفتوح",
-        "الدراسي",
-    ],
-    *(names[0] for n, names in _ORDINAL_NAMES.items() if n <= 10),
-)
-
-# Direction words after a weekday: -1 strictly before, +1 strictly after.
-_DIRECTIONS: dict[int, tuple[str, ...]] = {
-    -1: ("الماضي", "الماضية", "المنصرم", "الفائت", "السابق"),
-    1: ("المقبل", "المقبلة", "القادم", "القادمة"),
-}
-
-
-def _lookup(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
-    return {_key(_fold(name)): number for number, names in table.items() for name in names}
-
-
-_MONTHS = _lookup(_MONTH_NAMES)
-_WEEKDAYS = _lookup(_WEEKDAY_NAMES)
-_ORDINALS = _lookup(_ORDINAL_NAMES)
-_DIRECTION_OF = _lookup(_DIRECTIONS)
 
 
 # ---------------------------------------------------------------------------
@@ -283,8 +120,8 @@ def _at_word_start(folded: str, i: int) -> bool:
 
 def _phrase(text: str) -> str:
     """Regex for one phrase: tatweel/harakat allowed inside and after each word, any spaces between words."""
-    filler = f"{_TATWEEL}*"
-    return r"\s+".join(filler.join(map(re.escape, word)) + filler for word in _fold(text).split())
+    filler = f"{TATWEEL}*"
+    return r"\s+".join(filler.join(map(re.escape, word)) + filler for word in fold(text).split())
 
 
 def _words(phrases: Iterable[str], anchor: bool = False) -> str:
@@ -293,7 +130,7 @@ def _words(phrases: Iterable[str], anchor: bool = False) -> str:
     With ``anchor=True`` the word-start test is left to ``_at_word_start`` so
     that the pattern begins with literal alternatives.
     """
-    unique = sorted({_key(_fold(p)) for p in phrases}, key=len, reverse=True)
+    unique = sorted({phrase_key(fold(p)) for p in phrases}, key=len, reverse=True)
     return rf"{'' if anchor else _START}(?:{'|'.join(map(_phrase, unique))}){_END}"
 
 
@@ -307,10 +144,10 @@ _DAY_WORDS: dict[int, tuple[str, ...]] = {
     -1: ("أمس", "الأمس"),
     -2: ("أول أمس", "أول من أمس", "أمس الأول"),
 }
-_DAY_OFFSETS = _lookup(_DAY_WORDS)
+_DAY_OFFSETS = number_by_spelling(_DAY_WORDS)
 
-_WEEKDAY = _names(_WEEKDAY_NAMES)
-_DIRECTION = _names(_DIRECTIONS)
+_WEEKDAY = _names(WEEKDAY_NAMES)
+_DIRECTION = _names(DIRECTIONS)
 _YEAR_WORD = _words(["عام", "العام", "سنة", "السنة"])
 _ERA = _words(["م", "ميلادي", "ميلادية"])
 _YEAR = rf"(?P<year>[0-9]{{4}})(?![0-9])(?:\s*{_ERA})?"
@@ -339,8 +176,8 @@ def _extend_left(prefix: re.Pattern[str], folded: str, start: int) -> re.Match[s
 # on the first month name, which gives the month.
 _TEXTUAL = re.compile(
     rf"""
-    (?P<month>{_names(_MONTH_NAMES, anchor=True)})
-    (?:\s*[/\\\-–—]\s*{_names(_MONTH_NAMES)}|\s*\(\s*{_names(_MONTH_NAMES)}\s*\))?
+    (?P<month>{_names(MONTH_NAMES, anchor=True)})
+    (?:\s*[/\\\-–—]\s*{_names(MONTH_NAMES)}|\s*\(\s*{_names(MONTH_NAMES)}\s*\))?
     (?:\s+(?P<day_after>[0-9]{{1,2}})(?![0-9])(?=[\s،,]+[0-9]{{4}}))?
     (?:[\s،,\-/]*(?:(?:{_START}من\s+)?{_YEAR_WORD}\s*)?{_YEAR})?
     """,
@@ -351,8 +188,8 @@ _TEXTUAL_PREFIX = re.compile(
     rf"""
     (?:{_WEEKDAY_PREFIX})?
     (?:
-        (?:{_START}ال{_TATWEEL}*\s?)?(?<![0-9.,:/%])(?P<day>[0-9]{{1,2}})(?:\s*(?:{_START}من\s+)?|[-/])
-      | (?P<ordinal>{_names(_ORDINAL_NAMES)})\s+{_START}من\s+
+        (?:{_START}ال{TATWEEL}*\s?)?(?<![0-9.,:/%])(?P<day>[0-9]{{1,2}})(?:\s*(?:{_START}من\s+)?|[-/])
+      | (?P<ordinal>{_names(ORDINAL_NAMES)})\s+{_START}من\s+
     )
     (?:{_START}شهر\s+)?
     """,
@@ -376,7 +213,7 @@ _YEAR_ONLY = re.compile(rf"{_words(['عام', 'العام', 'سنة', 'السن�
 
 # "اليوم", "اليوم الأربعاء", "أمس", "أول من أمس"...; not "اليوم العالمي", "اليوم التالي".
 _DAY_WORD = re.compile(
-    rf"(?P<day_word>{_names(_DAY_WORDS, anchor=True)})(?!\s+{_words(_NOT_TODAY_NEXT)})(?:\s+{_WEEKDAY})?"
+    rf"(?P<day_word>{_names(_DAY_WORDS, anchor=True)})(?!\s+{_words(NOT_TODAY_NEXT)})(?:\s+{_WEEKDAY})?"
 )
 # "يوم الجمعة", "يوم الجمعة المقبل".
 _YAWM_WEEKDAY = re.compile(
@@ -384,7 +221,7 @@ _YAWM_WEEKDAY = re.compile(
 )
 # "الأحد الماضي", "الاثنين المقبل".
 _WEEKDAY_DIRECTION = re.compile(
-    rf"(?P<weekday>{_names(_WEEKDAY_NAMES, anchor=True)})\s+(?P<direction>{_DIRECTION})"
+    rf"(?P<weekday>{_names(WEEKDAY_NAMES, anchor=True)})\s+(?P<direction>{_DIRECTION})"
 )
 
 # parse_date: values that are entirely an ISO date/date-time, "20201010" or a year.
@@ -450,11 +287,11 @@ def _weekday_near(reference: datetime.date, weekday: int, direction: int) -> dat
 
 
 def _read_textual(fields: Fields, reference: datetime.date | None) -> Resolved | None:
-    month = _MONTHS[_key(fields["month"])]
+    month = MONTHS[phrase_key(fields["month"])]
     if fields.get("day") or fields.get("day_after"):
         day: int | None = int(fields.get("day") or fields["day_after"])
     elif fields.get("ordinal"):
-        day = _ORDINALS[_key(fields["ordinal"])]
+        day = ORDINALS[phrase_key(fields["ordinal"])]
     else:
         day = None
     if fields["year"]:
@@ -481,14 +318,14 @@ def _read_year(fields: Fields, reference: datetime.date | None) -> Resolved | No
 def _read_day_word(fields: Fields, reference: datetime.date | None) -> Resolved | None:
     if reference is None:
         return None
-    return reference + datetime.timedelta(days=_DAY_OFFSETS[_key(fields["day_word"])]), "day", True
+    return reference + datetime.timedelta(days=_DAY_OFFSETS[phrase_key(fields["day_word"])]), "day", True
 
 
 def _read_weekday(fields: Fields, reference: datetime.date | None) -> Resolved | None:
     if reference is None:
         return None
-    weekday = _WEEKDAYS[_key(fields["weekday"])]
-    direction = _DIRECTION_OF[_key(fields["direction"])] if fields.get("direction") else 0
+    weekday = WEEKDAYS[phrase_key(fields["weekday"])]
+    direction = DIRECTION_OF[phrase_key(fields["direction"])] if fields.get("direction") else 0
     return _weekday_near(reference, weekday, direction), "day", True
 
 
@@ -572,14 +409,14 @@ def find_dates(text: str, reference: datetime.date | None = None) -> list[FoundD
         reference = reference.date()
     elif not isinstance(reference, datetime.date):
         reference = None
-    return _without_overlaps(_candidates(_fold(text), reference))
+    return _without_overlaps(_candidates(fold(text), reference))
 
 
 def parse_date(value: str) -> FoundDate | None:
     """One metadata field value (a command-line option, a JSON field, an HTML meta value) -> the date it states, or None."""
     if not isinstance(value, str):
         return None
-    folded = _fold(value)
+    folded = fold(value)
     whole = _WHOLE_VALUE.fullmatch(folded)
     if whole is None:
         dates = _without_overlaps(_candidates(folded, None))

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from articles.ingest.evaluate import FIELDS, read_pages, score_pages
-from articles.tagging.conflict_sets import evaluate_folder
-from articles.tagging.evaluate import KINDS, evaluate
+from articles.evaluation.cleaning import FIELDS, read_pages, score_pages
+from articles.evaluation.conflicts import evaluate_folder
+from articles.evaluation.tagging import KINDS, evaluate
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 CLEANING = DATA / "cleaning"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.ingest.evaluate import read_page, read_pages, score_pages
+from articles.evaluation.cleaning import read_page, read_pages, score_pages
 
 CLEANING = Path(__file__).resolve().parents[2] / "articles" / "data" / "cleaning"
 HELD_OUT_FLOORS = {"noise_removed": 0.98, "title": 0.93, "published": 0.9, "source": 0.93, "author": 0.85}

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from django.db import transaction
 
+from articles.evaluation.tagging import Score
 from articles.ingest.readers import Given, Incoming
 from articles.ingest.store import Run, ingest_batch
 from articles.models import Actor, ActorStatus, Alias, Article, Mention
-from articles.tagging.evaluate import Score
 from articles.text.normalize import normalize_phrase
 
 

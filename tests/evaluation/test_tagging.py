@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.tagging.evaluate import evaluate
+from articles.evaluation.tagging import evaluate
 from tests.conftest import DEMO_CORPUS, run_command
 
 pytestmark = pytest.mark.django_db

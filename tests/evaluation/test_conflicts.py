@@ -4,9 +4,9 @@ measurement itself leaves nothing behind."""
 
 import pytest
 
+from articles.evaluation.conflicts import evaluate_folder
 from articles.management.commands.evaluate import CONFLICTS
 from articles.models import Actor, Article
-from articles.tagging.conflict_sets import evaluate_folder
 
 pytestmark = pytest.mark.django_db
 
