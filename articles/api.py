@@ -65,7 +65,7 @@ class PageForm(forms.Form):
         return self.cleaned_data
 
     @property
-    def reach(self) -> int:
+    def rows_wanted(self) -> int:
         """How many rows of the list a numbered page reads: those before it, its own, one more."""
         return (self.cleaned_data["page"] or 1) * (self.cleaned_data["page_size"] or PAGE_SIZE) + 1
 
@@ -193,19 +193,23 @@ def _article_ids() -> Prefetch:
 @require_safe
 def article_list(request: HttpRequest) -> JsonResponse:
     paging = PageForm(request.GET)
-    reading = {"reach": paging.reach, "after": paging.cleaned_data["after"]} if paging.is_valid() else {}
+    reading = (
+        {"rows_wanted": paging.rows_wanted, "after": paging.cleaned_data["after"]}
+        if paging.is_valid()
+        else {}
+    )
     articles = ArticleFilter(request.GET, **reading)
     if not (articles.is_valid() & paging.is_valid()):  # both checked: every bad parameter is named
         return _invalid(articles.errors, paging.errors)
-    listed = articles.qs.listed().defer("body")
+    listed = articles.qs.for_lists().defer("body")
     key = None if articles.by_relevance else SORT_KEY
     return _paginated(request, listed, paging, _article, key, articles.counted_by_index(COUNT_CAP))
 
 
 @require_safe
 def article_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    events = Event.objects.kept().order_by("date", "id").with_participants()
-    found = Article.objects.listed().prefetch_related(
+    events = Event.objects.not_rejected().order_by("date", "id").with_participants()
+    found = Article.objects.for_lists().prefetch_related(
         Prefetch("events", queryset=events, to_attr="listed_events")
     )
     article = found.filter(pk=pk).first()
@@ -314,7 +318,7 @@ def articles_csv(request: HttpRequest) -> StreamingHttpResponse | JsonResponse:
     articles = ArticleFilter(request.GET)
     if not articles.is_valid():
         return _invalid(articles.errors)
-    listed = articles.qs.listed().defer("body")
+    listed = articles.qs.for_lists().defer("body")
 
     def rows() -> Iterator[list]:
         for article in listed.iterator(chunk_size=500):

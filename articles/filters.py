@@ -136,7 +136,7 @@ class ArticleFilter(ListFilterSet):
         data=None,
         queryset: QuerySet | None = None,
         *,
-        reach: int | None = None,
+        rows_wanted: int | None = None,
         after: Cursor | None = None,
         **kwargs,
     ) -> None:
@@ -145,11 +145,11 @@ class ArticleFilter(ListFilterSet):
         self.matches: Matches | None = None  # what the relevance index found of those words
         # How far into the list the caller reads (a page's offset + size + 1; None: all of
         # it), and after which row (a newest-first page's cursor).
-        self.reach, self.after = reach, after
+        self.rows_wanted, self.after = rows_wanted, after
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Newest first, the date range on the sort key: once an actor drives the list (see
-        `ArticleQuerySet.naming`), its copy of the date bounds the index scan. A word search
+        `ArticleQuerySet.with_any_actor`), its copy of the date bounds the index scan. A word search
         asked for by relevance comes best first instead (`ranking.by_relevance`); a name
         search stays newest first."""
         queryset = super().filter_queryset(queryset)
@@ -170,9 +170,11 @@ class ArticleFilter(ListFilterSet):
 
     def _index_answers(self) -> bool:
         """Whether the list is a search by words that nothing but dates narrows, read no
-        further than `reach`: the index finds its rows itself, and counts them."""
+        further than `rows_wanted`: the index finds its rows itself, and counts them."""
         narrowing = ("actor", "venue", "source", "event_type", "conflict")
-        return self.reach is not None and not any(self.form.cleaned_data.get(name) for name in narrowing)
+        return self.rows_wanted is not None and not any(
+            self.form.cleaned_data.get(name) for name in narrowing
+        )
 
     def later(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset
@@ -184,7 +186,7 @@ class ArticleFilter(ListFilterSet):
         PostgreSQL's full-text index matches."""
         actors = [hit.actor for hit in find_actors(value)]
         if actors:
-            return queryset.naming(actors)
+            return queryset.with_any_actor(actors)
         words = text_query(value)
         if not words:
             return queryset.none()
@@ -195,27 +197,29 @@ class ArticleFilter(ListFilterSet):
         }
         self.words = value
         if self._index_answers():
-            limit, after = (min(self.reach, CANDIDATES) if relevance else self.reach), self.after
+            limit, after = (min(self.rows_wanted, CANDIDATES) if relevance else self.rows_wanted), self.after
         else:
             limit, after = (CANDIDATES if relevance else FEW_MATCHES), None
         self.matches = indexed_matches(value, limit, newest=not relevance, after=after, **dates)
         if relevance:
             return queryset  # `ranking.by_relevance` finds the words, in `filter_queryset`
         if self.matches is not None and (self._index_answers() or self.matches.complete):
-            return queryset.filter(self.matches.among)
+            return queryset.filter(self.matches.as_filter)
         return queryset.filter(search_vector=words)
 
     def filter_actors(self, queryset: QuerySet, name: str, actors: list[Actor]) -> QuerySet:
         """Every actor must be named (in a mention no editor rejected)."""
         for actor in actors:
-            queryset = queryset.naming([actor])
+            queryset = queryset.with_any_actor([actor])
         return queryset
 
     def filter_venue(self, queryset: QuerySet, name: str, venue: Venue) -> QuerySet:
-        return queryset.placed(venue)
+        return queryset.with_venue(venue)
 
     def filter_event_type(self, queryset: QuerySet, name: str, kind: str) -> QuerySet:
-        reports = Event.articles.through.objects.filter(event__in=Event.objects.kept().filter(kind=kind))
+        reports = Event.articles.through.objects.filter(
+            event__in=Event.objects.not_rejected().filter(kind=kind)
+        )
         return queryset.filter(id__in=reports.values("article_id"))
 
     def filter_conflict(self, queryset: QuerySet, name: str, conflict: Conflict) -> QuerySet:
@@ -253,7 +257,7 @@ class EventFilter(ListFilterSet):
 
     def __init__(self, data=None, queryset: QuerySet | None = None, **kwargs) -> None:
         if queryset is None:
-            queryset = Event.objects.kept().order_by(F("date").desc(nulls_last=True), "-id")
+            queryset = Event.objects.not_rejected().order_by(F("date").desc(nulls_last=True), "-id")
         super().__init__(data, queryset, **kwargs)
 
     def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -82,7 +82,7 @@ def offset_page(queryset: QuerySet, key: str | None, offset: int, size: int) -> 
     """A numbered page (within the first COUNT_CAP rows); it too continues by cursor.
 
     The rows skipped are read as ids alone, then the page's rows by id: PostgreSQL computes
-    a row's whole select list before OFFSET drops it, the named arrays of `listed()`
+    a row's whole select list before OFFSET drops it, the named arrays of `for_lists()`
     included, so deep pages would pay for every row they skip (docs/performance-notes.md)."""
     ids = list(queryset.values_list("id", flat=True)[offset : offset + size + 1])
     found = queryset.order_by().in_bulk(ids)

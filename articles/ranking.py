@@ -134,7 +134,7 @@ class Matches:
     ids: list[int]
 
     @property
-    def among(self) -> Func:
+    def as_filter(self) -> Func:
         """The ids as a filter, `id = ANY(…)`."""
         return any_of("id", self.ids)
 
@@ -198,13 +198,13 @@ def _newest_within(
     articles first: when more than `enough` of them match, those are the newest matches."""
     floor = _recent_floor()
     if floor is not None and floor > lowest and (highest is None or floor <= highest):
-        found, ids = newest_first(searcher, _within(index, words, floor, highest), limit)
+        found, ids = newest_hits(searcher, _within(index, words, floor, highest), limit)
         if found > enough:
             return found, ids
-    return newest_first(searcher, _within(index, words, lowest, highest), limit)
+    return newest_hits(searcher, _within(index, words, lowest, highest), limit)
 
 
-def newest_first(searcher, query, limit: int, count: bool = True) -> tuple[int | None, list[int]]:
+def newest_hits(searcher, query, limit: int, count: bool = True) -> tuple[int | None, list[int]]:
     """(how many articles a Tantivy query finds, if `count`; the ids of the `limit` newest)."""
     result = searcher.search(query, max(limit, 1), count=count, order_by_field="newest")
     return result.count, [key & ((1 << ID_BITS) - 1) for key, _address in result.hits]
@@ -292,14 +292,14 @@ def by_relevance(
     # The ids as an array for the index scan and as a JSON object for each row's rank: two
     # text parameters (Django's array adapter prepares each id in Python) and an O(log n)
     # lookup per row (array_position scans the whole array for each row).
-    among = any_of("id", ranked)
+    ranked_ids = any_of("id", ranked)
     ranks = json.dumps({str(article_id): rank for rank, article_id in enumerate(ranked, 1)})
     position = Func(
         Value(ranks), Cast(F("id"), TextField()), arg_joiner="::jsonb ->> ", template="((%(expressions)s)::int)",
         output_field=IntegerField(),
     )  # fmt: skip
     candidates = articles if plain_words(text) else matching
-    return candidates.filter(among).annotate(relevance=position).order_by("relevance")
+    return candidates.filter(ranked_ids).annotate(relevance=position).order_by("relevance")
 
 
 def plain_words(text: str) -> bool:

@@ -159,8 +159,8 @@ def _articles_for(query: str, actors: list[ActorHit]) -> QuerySet:
 
 
 def articles_mentioning(actors: list[Actor]) -> QuerySet:
-    """Articles with a kept mention of any of `actors` (see `ArticleQuerySet.naming`)."""
-    return Article.objects.naming(actors)
+    """Articles with a kept mention of any of `actors` (see `ArticleQuerySet.with_any_actor`)."""
+    return Article.objects.with_any_actor(actors)
 
 
 def text_query(query: str) -> SearchQuery | None:

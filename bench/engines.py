@@ -20,7 +20,7 @@ from django.db.models import F
 
 from articles.filters import ArticleFilter
 from articles.models import Alias, Article
-from articles.ranking import best_ranked, by_relevance, index_text, newest_first, open_index, query_terms
+from articles.ranking import best_ranked, by_relevance, index_text, newest_hits, open_index, query_terms
 from articles.search import articles_matching, find_actors, full_text_search, text_query
 from articles.tagging.matcher import clitic_prefixes
 
@@ -140,20 +140,20 @@ def ours_listed(query: str, top: int = TOP) -> list[int]:
     """The ids of the first page of `/api/articles/?q=…` as the API finds them (its FilterSet,
     told how far the page reads), without the count and the rows' other columns: a name
     through the mentions, words through the relevance index and then PostgreSQL."""
-    return list(ArticleFilter({"q": query}, reach=top + 1).qs.values_list("id", flat=True)[:top])
+    return list(ArticleFilter({"q": query}, rows_wanted=top + 1).qs.values_list("id", flat=True)[:top])
 
 
 def indexed_name_search(spellings: list[list[str]], top: int = TOP) -> list[int]:
     """Tantivy alone over the archive's own relevance index: the `top` newest articles that
     hold any of the spellings (`spellings_with_clitics`), by the index's sort key."""
     index = open_index()
-    return newest_first(index.searcher(), any_phrase(index.schema, spellings), top, count=False)[1]
+    return newest_hits(index.searcher(), any_phrase(index.schema, spellings), top, count=False)[1]
 
 
 def indexed_full_text_newest(text: str, top: int = TOP) -> list[int]:
     """Tantivy alone over the archive's own index: the `top` newest articles holding every word."""
     index = open_index()
-    return newest_first(index.searcher(), all_words(index.schema, text), top, count=False)[1]
+    return newest_hits(index.searcher(), all_words(index.schema, text), top, count=False)[1]
 
 
 def indexed_full_text_ranked(text: str, top: int = TOP) -> list[int]:

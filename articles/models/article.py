@@ -45,7 +45,7 @@ class Source(models.Model):
         return source
 
 
-# Lists are sorted and paged by this annotation: see ArticleQuerySet.naming.
+# Lists are sorted and paged by this annotation: see ArticleQuerySet.with_any_actor.
 SORT_KEY = "day"
 
 # Columns a list never reads: the raw bytes and derived search data.
@@ -57,11 +57,11 @@ class ArticleQuerySet(models.QuerySet):
         """One article per story: syndicated copies are folded into their original."""
         return self.filter(copy_of__isnull=True)
 
-    def naming(self, actors) -> ArticleQuerySet:
+    def with_any_actor(self, actors) -> ArticleQuerySet:
         """Articles that name any of `actors` in a mention no editor rejected."""
         return self._through("actor_rows", "actor", list(actors))
 
-    def placed(self, venue) -> ArticleQuerySet:
+    def with_venue(self, venue) -> ArticleQuerySet:
         """Articles that name `venue` in a mention no editor rejected."""
         return self._through("venue_rows", "venue", [venue])
 
@@ -95,7 +95,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self) -> ArticleQuerySet:
         """Newest first, undated last, by the sort key `day` (the publication date, or its
-        copy beside the actor that drives the list: see `naming`)."""
+        copy beside the actor that drives the list: see `with_any_actor`)."""
         return self._with_sort_key().order_by(models.F(SORT_KEY).desc(nulls_last=True), "-id")
 
     def _with_sort_key(self) -> ArticleQuerySet:
@@ -103,7 +103,7 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.annotate(day=models.F("published"))
 
-    def listed(self) -> ArticleQuerySet:
+    def for_lists(self) -> ArticleQuerySet:
         """Ready for a list: the source joined, the actors and venues named (in a mention no
         editor rejected) read from the one-row-per-pair tables in the same query, their slugs
         and names only, the raw bytes and derived columns left out.
@@ -247,7 +247,7 @@ class Article(models.Model):
 
     @property
     def listed_actors(self) -> list[Named]:
-        """The actors `listed()` found, in name order."""
+        """The actors `for_lists()` found, in name order."""
         return [Named(**named) for named in self.listed_actor_names]
 
     @property

@@ -13,7 +13,7 @@ from .choices import DatePrecision, EventType, ParticipantRole, ReviewStatus
 
 
 class ReviewedQuerySet(models.QuerySet):
-    def kept(self) -> ReviewedQuerySet:
+    def not_rejected(self) -> ReviewedQuerySet:
         """What no editor rejected: the suggestions and decisions the public archive shows."""
         return self.exclude(status=ReviewStatus.REJECTED)
 

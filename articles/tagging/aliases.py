@@ -234,7 +234,7 @@ def _articles_that_may_name(actor: Actor, full: list[list[str]]):
 
     words = {w for name in full for w in name if len(w) >= 3}
     query = text_query(" or ".join(sorted(words)))
-    named = Article.objects.naming([actor]).values("pk")
+    named = Article.objects.with_any_actor([actor]).values("pk")
     matching = Article.objects.filter(search_vector=query).values("pk") if query else Article.objects.none()
     ids = list(named.union(matching).values_list("pk", flat=True)[: SCANNED_ARTICLES * 4])
     return Article.objects.filter(pk__in=ids).order_by("-published", "-id")[:SCANNED_ARTICLES]

@@ -55,7 +55,7 @@ class Facet:
 def article_list(request: HttpRequest) -> HttpResponse:
     filters, ignored = _valid_filters(request.GET)
     articles = filters.qs.stories()
-    page = _page(request, articles.listed().defer("body"))
+    page = _page(request, articles.for_lists().defer("body"))
     _count_copies(list(page))  # the page keeps these objects: the template shows them
     context = {
         "page": page,
@@ -82,13 +82,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """Search by name: the actors meant, their articles with the matched spellings marked, their events."""
     query = request.GET.get("q", "")[:200].strip()
     result = search(query) if query else None
-    page = _page(request, result.articles.listed() if result else Article.objects.none())
+    page = _page(request, result.articles.for_lists() if result else Article.objects.none())
     actors = [hit.actor for hit in result.actors] if result else []
     first = _first_mentions(list(page), actors)
     for article in page:
         article.snippet = _snippet(article, first.get(article.id))
     events = (
-        Event.objects.kept()
+        Event.objects.not_rejected()
         .filter(participants__in=actors)
         .distinct()
         .latest_first()
@@ -196,7 +196,7 @@ def _facets(filters: ArticleFilter, articles: QuerySet) -> list[Facet]:
     actors = Actor.objects.in_bulk(list(actor_counts))
     venues = Venue.objects.in_bulk(list(venue_counts))
     types = (
-        Event.articles.through.objects.filter(sample, event__in=Event.objects.kept())
+        Event.articles.through.objects.filter(sample, event__in=Event.objects.not_rejected())
         .values(kind=F("event__kind"))
         .annotate(n=Count("article_id", distinct=True))
     )
@@ -234,7 +234,7 @@ def _first_mentions(articles: list[Article], actors: list[Actor]) -> dict[int, M
     if not articles or not actors:
         return {}
     mentions = (
-        Mention.objects.kept()
+        Mention.objects.not_rejected()
         .filter(article__in=articles, actor__in=actors, in_title=False)
         .order_by("article_id", "start")
         .distinct("article_id")

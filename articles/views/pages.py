@@ -33,15 +33,15 @@ TOGETHER_SAMPLE = 2_000  # "most often named with them" reads this many of the a
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     every_mention = Prefetch(
         "mentions",
-        queryset=Mention.objects.kept().select_related("actor", "venue").order_by("start"),
+        queryset=Mention.objects.not_rejected().select_related("actor", "venue").order_by("start"),
         to_attr="kept_mentions",
     )
-    found = Article.objects.listed().select_related("copy_of").prefetch_related(every_mention)
+    found = Article.objects.for_lists().select_related("copy_of").prefetch_related(every_mention)
     article = get_object_or_404(found, pk=pk)
     mentions = [m for m in article.kept_mentions if not m.in_title]
     confirmed = [m for m in mentions if m.status == ReviewStatus.CONFIRMED]
     suggested = [m for m in mentions if m.status == ReviewStatus.SUGGESTED]
-    events = Event.objects.kept().filter(articles=article).with_participants()
+    events = Event.objects.not_rejected().filter(articles=article).with_participants()
     story = article.copy_of or article
     copies = (
         Article.objects.filter(Q(copy_of=story) | Q(pk=story.pk))
@@ -70,10 +70,12 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("country").prefetch_related("aliases"), slug=slug)
     if actor.status == ActorStatus.MERGED:
         return redirect("articles:actor", slug=actor.merged_into.slug, permanent=True)
-    articles = Article.objects.naming([actor])
+    articles = Article.objects.with_any_actor([actor])
     months = dict(actor.months.filter(articles__gt=0).values_list("month", "articles"))
     undated = months.pop(None, 0)
-    events = Event.objects.kept().filter(id__in=EventParticipant.objects.filter(actor=actor).values("event"))
+    events = Event.objects.not_rejected().filter(
+        id__in=EventParticipant.objects.filter(actor=actor).values("event")
+    )
     event_months, met_at = _events_by_month_and_venue(events)
     timeline = month_timeline(months, event_months)
     # Over this actor's newest articles only: counting over all of a frequent actor's
@@ -103,39 +105,39 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "together": together,
         "together_sample": TOGETHER_SAMPLE,
         "events": events.latest_first().with_participants()[:20],
-        "latest": articles.newest_first().listed().defer("body")[:LATEST],
+        "latest": articles.newest_first().for_lists().defer("body")[:LATEST],
     }
     return render(request, "articles/actor.html", context)
 
 
 def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     venue = get_object_or_404(Venue.objects.select_related("country").prefetch_related("aliases"), slug=slug)
-    events = Event.objects.kept().filter(venue=venue)
+    events = Event.objects.not_rejected().filter(venue=venue)
     met_there = (
         Actor.objects.filter(participations__event__in=events, kind="person")
         .annotate(n=Count("participations__event", distinct=True))
         .order_by("-n", "name")[:RELATED]
     )
-    articles = Article.objects.placed(venue)
+    articles = Article.objects.with_venue(venue)
     context = {
         "venue": venue,
         "events": events.latest_first().with_participants()[:20],
         "met_there": met_there,
-        "latest": articles.newest_first().listed().defer("body")[:LATEST],
+        "latest": articles.newest_first().for_lists().defer("body")[:LATEST],
         "article_count": capped_count(ArticleVenue.objects.filter(venue=venue)),
     }
     return render(request, "articles/venue.html", context)
 
 
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.kept().with_participants(), pk=pk)
+    event = get_object_or_404(Event.objects.not_rejected().with_participants(), pk=pk)
     participations = event.listed_participations
     context = {
         "event": event,
         "parties": [p for p in participations if p.role == "party"],
         "mediators": [p for p in participations if p.role == "mediator"],
         "hosts": [p for p in participations if p.role == "host"],
-        "articles": event.articles.newest_first().listed().defer("body"),
+        "articles": event.articles.newest_first().for_lists().defer("body"),
     }
     return render(request, "articles/event.html", context)
 
@@ -210,7 +212,10 @@ def conflict_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "article_count": articles.count(),
         "most_named": most_named,
         "places": places,
-        "events": Event.objects.kept().filter(id__in=reported).latest_first().with_participants()[:20],
-        "latest": articles.newest_first().listed().defer("body")[:LATEST],
+        "events": Event.objects.not_rejected()
+        .filter(id__in=reported)
+        .latest_first()
+        .with_participants()[:20],
+        "latest": articles.newest_first().for_lists().defer("body")[:LATEST],
     }
     return render(request, "articles/conflict.html", context)

@@ -38,7 +38,7 @@ def editor():
 
 def expected_pairs() -> tuple[set, set]:
     """What the tables must hold, computed from the mentions and articles directly."""
-    kept = Mention.objects.kept().values_list
+    kept = Mention.objects.not_rejected().values_list
     return (
         set(kept("article_id", "actor_id", "article__published").exclude(actor=None)),
         set(kept("article_id", "venue_id", "article__published").exclude(venue=None)),

@@ -122,7 +122,7 @@ def test_it_requires_every_actor_asked_for(client, demo):
 def test_it_hides_what_editors_rejected(client, demo):
     article = Article.objects.get(id=min(named(actor=Actor.objects.get(slug="sergey-lavrov"))))
     Mention.objects.filter(article=article, actor__slug="sergey-lavrov").update(status=ReviewStatus.REJECTED)
-    event = Event.objects.kept().filter(kind="summit").first()
+    event = Event.objects.not_rejected().filter(kind="summit").first()
     Event.objects.filter(id=event.id).update(status=ReviewStatus.REJECTED)
 
     assert article.id not in listed_ids(client, "api:articles", {"actor": "sergey-lavrov"})
@@ -141,7 +141,9 @@ def test_it_filters_articles_by_venue_source_event_type_and_dates(client, demo):
     by_source = Article.objects.filter(source=source).values_list("id", flat=True)
     assert listed_ids(client, "api:articles", {"source": source.slug}) == newest_first(by_source)
 
-    summits = Event.articles.through.objects.filter(event__in=Event.objects.kept().filter(kind="summit"))
+    summits = Event.articles.through.objects.filter(
+        event__in=Event.objects.not_rejected().filter(kind="summit")
+    )
     expected = set(summits.values_list("article_id", flat=True))
     assert expected
     assert listed_ids(client, "api:articles", {"event_type": "summit"}) == newest_first(expected)
@@ -404,7 +406,9 @@ def test_it_takes_empty_parameters_as_not_given(client, demo):
     """As an HTML form sends its unfilled fields."""
     empty = "actor=&venue=&source=&event_type=&q=&date_from=&date_to=&page=&page_size="
     assert client.get(f"{reverse('api:articles')}?{empty}").json()["count"] == Article.objects.count()
-    assert client.get(f"{reverse('api:events')}?{empty}").json()["count"] == Event.objects.kept().count()
+    assert (
+        client.get(f"{reverse('api:events')}?{empty}").json()["count"] == Event.objects.not_rejected().count()
+    )
     lavrov = named(actor=Actor.objects.get(slug="sergey-lavrov"))
     assert set(listed_ids(client, "api:articles", {"actor": ["sergey-lavrov", ""]})) == lavrov
 
@@ -431,7 +435,7 @@ def test_it_shows_an_article_with_its_body_and_events(client, demo):
 
     assert set(answer) == ARTICLE_FIELDS | {"body", "events"}
     assert answer["body"] == article.body and answer["title"] == article.title
-    events = Event.objects.kept().filter(articles=article)
+    events = Event.objects.not_rejected().filter(articles=article)
     assert [event["id"] for event in answer["events"]] == list(
         events.order_by("date", "id").values_list("id", flat=True)
     )
@@ -455,13 +459,13 @@ def events_with(slug):
 
 
 def newest_events(ids):
-    events = Event.objects.kept().filter(id__in=ids).order_by(F("date").desc(nulls_last=True), "-id")
+    events = Event.objects.not_rejected().filter(id__in=ids).order_by(F("date").desc(nulls_last=True), "-id")
     return list(events.values_list("id", flat=True))
 
 
 def test_it_lists_events_with_the_article_filters(client, demo):
     answer = get_json(client, "api:events", {"page_size": 3})
-    assert answer["count"] == Event.objects.kept().count()
+    assert answer["count"] == Event.objects.not_rejected().count()
     for row in answer["results"]:
         assert set(row) == EVENT_FIELDS | {"articles"}
         assert row["articles"] == sorted(
@@ -474,14 +478,16 @@ def test_it_lists_events_with_the_article_filters(client, demo):
         both
     )
 
-    in_brussels = Event.objects.kept().filter(venue__slug="brussels").values_list("id", flat=True)
+    in_brussels = Event.objects.not_rejected().filter(venue__slug="brussels").values_list("id", flat=True)
     assert listed_ids(client, "api:events", {"venue": "brussels"}) == newest_events(in_brussels)
 
-    talks = Event.objects.kept().filter(kind="talks").values_list("id", flat=True)
+    talks = Event.objects.not_rejected().filter(kind="talks").values_list("id", flat=True)
     assert listed_ids(client, "api:events", {"event_type": "talks"}) == newest_events(talks)
 
     in_2023 = (
-        Event.objects.kept().filter(date__range=("2023-01-01", "2023-12-31")).values_list("id", flat=True)
+        Event.objects.not_rejected()
+        .filter(date__range=("2023-01-01", "2023-12-31"))
+        .values_list("id", flat=True)
     )
     dates = {"date_from": "2023-01-01", "date_to": "2023-12-31"}
     assert listed_ids(client, "api:events", dates) == newest_events(in_2023)
@@ -568,7 +574,7 @@ def test_it_exports_every_matching_article_as_csv_for_spreadsheets(client, demo)
 def test_it_exports_events_as_csv(client, demo):
     header, *rows = csv_rows(client.get(reverse("api:events-csv"), {"venue": "brussels"}))
     assert header == ["id", "kind", "date", "date_precision", "venue", "participants", "articles"]
-    in_brussels = Event.objects.kept().filter(venue__slug="brussels")
+    in_brussels = Event.objects.not_rejected().filter(venue__slug="brussels")
     assert [int(row[0]) for row in rows] == newest_events(in_brussels.values_list("id", flat=True))
     assert all(row[4] == "بروكسل" for row in rows)
 

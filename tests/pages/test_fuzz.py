@@ -149,7 +149,7 @@ def demo(django_db_setup, django_db_blocker):
             .order_by("id")
             .first()
         )
-        event = article.events.kept().order_by("id").first()
+        event = article.events.not_rejected().order_by("id").first()
         conflict = Conflict.objects.create(slug="karabakh", name="مفاوضات قره باغ")
         conflict.actors.set(Actor.objects.filter(slug="sergey-lavrov"))
         assign_articles(conflict)

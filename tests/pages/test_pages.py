@@ -24,7 +24,7 @@ def page(client, url, **params):
 
 
 def test_every_page_is_arabic_right_to_left(client, demo, actor):
-    event = Event.objects.kept().first()
+    event = Event.objects.not_rejected().first()
     for url in [
         reverse("articles:list"),
         reverse("articles:search") + "?q=Lavrov",
@@ -56,10 +56,10 @@ def test_facets_count_articles_in_the_current_results(client, demo):
     facets = {facet.parameter: facet for facet in response.context["facets"]}
     counts = {value: count for value, _label, count, _url in facets["actor"].options}
     brussels = Article.objects.stories().filter(
-        id__in=Mention.objects.kept().filter(venue__slug="brussels").values("article_id")
+        id__in=Mention.objects.not_rejected().filter(venue__slug="brussels").values("article_id")
     )
     expected = brussels.filter(
-        id__in=Mention.objects.kept().filter(actor__slug="charles-michel").values("article_id")
+        id__in=Mention.objects.not_rejected().filter(actor__slug="charles-michel").values("article_id")
     ).count()
     assert counts["charles-michel"] == expected
 
@@ -160,7 +160,7 @@ def test_a_merged_actor_redirects_to_the_survivor(client, demo, actor):
 
 
 def test_a_rejected_event_is_not_shown(client, demo):
-    event = Event.objects.kept().first()
+    event = Event.objects.not_rejected().first()
     Event.objects.filter(pk=event.pk).update(status=ReviewStatus.REJECTED)
     assert client.get(reverse("articles:event", args=[event.pk])).status_code == 404
 
@@ -178,7 +178,7 @@ def test_the_event_facet_counts_articles_reporting_events_no_editor_rejected(cli
         return {value: count for value, _label, count, _url in facets["event_type"].options}
 
     def reporting(kind: str) -> int:
-        kept = Event.objects.kept().filter(kind=kind)
+        kept = Event.objects.not_rejected().filter(kind=kind)
         return Article.objects.stories().filter(events__in=kept).distinct().count()
 
     counts = shown()
