@@ -5,11 +5,18 @@ the town's (`text/skeleton.py`: ميكيلي = مقلي =
 Mek'ele = MKL) becomes that town — a venue with coordinates, and the spelling an alias the
 tagger then matches like any other. The alias is marked ambiguous, so later articles need
 the same evidence (a place cue, or the country named) before it counts.
+
+Places no gazetteer holds are learnt the same way when a place noun names their kind:
+an unknown, uncommon word right after "مدينة", "بلدة", "إقليم", "ولاية"… ("إقليم تيغراي",
+"بلدة كوبو") becomes a venue of that kind (no coordinates; its country when the article
+names exactly one state), with the spelling as an ambiguous alias. Editors correct or
+merge it like any venue.
 """
 
 from __future__ import annotations
 
 import csv
+import uuid
 from functools import cache
 
 from django.db import IntegrityError, transaction
@@ -25,6 +32,7 @@ from articles.text.skeleton import skeleton
 MIN_LETTERS = 4  # a shorter word is too often something else
 CUES = {"في", "الي", "قرب", "نحو"}  # normalized; the filler words ("مدينة") count too
 ARABIC_LETTERS = range(0x0621, 0x064B)
+PRONOUNS = ("ها", "هم", "هما")  # attached to a noun or verb, never ending a town's name
 
 
 @cache
@@ -45,13 +53,12 @@ def towns_by_country() -> dict[str, dict[str, dict]]:
 
 
 def towns_in(
-    text: str, suggestions: Suggestions, lexicon: Lexicon, filler: frozenset[str]
+    text: str, suggestions: Suggestions, lexicon: Lexicon, filler: frozenset[str], place_nouns: dict[str, str]
 ) -> list[tuple[str, dict]]:
     """(spelling as written, town) for the unknown words after a place cue that sound like a
-    town of a country the article names."""
+    town of a country the article names; after a place noun, an unknown word that sounds
+    like no town is a place of the noun's kind: (spelling, {"kind", "country"})."""
     states = _states_named(suggestions, lexicon)
-    if not states:
-        return []
     towns, common = towns_by_country(), common_words()
     covered = [(m.start, m.end) for m in suggestions.mentions]
     tokens = tokenize(text)
@@ -61,12 +68,13 @@ def towns_in(
         if any(start <= token.start < end for start, end in covered):
             continue
         before = normalize(tokens[index - 1].text)
-        if not (before in CUES or before in filler):
+        if not (before in CUES or before in filler or before in place_nouns):
             continue
         for spelling in _forms(token.text):
             word = normalize(spelling)
             if (
-                len(word) < MIN_LETTERS
+                spelling.endswith(PRONOUNS)  # "افتتاحها" is an opening, not Fatih
+                or len(word) < MIN_LETTERS
                 or word.startswith("ال")
                 or word in common
                 or not all(ord(c) in ARABIC_LETTERS for c in word)
@@ -76,15 +84,33 @@ def towns_in(
             if town is not None:
                 found.append((spelling, town))
                 break
+            if before in place_nouns and _proper(spelling, tokens[index - 1].text, common):
+                country = states[0] if len(states) == 1 else None
+                found.append((spelling, {"kind": place_nouns[before], "country": country}))
+                break
     return found
 
 
+def _proper(written: str, noun: str, common: frozenset[str]) -> bool:
+    """Not an adjective agreeing with a feminine noun ("بلدة حدودية", "محافظة مجاورة"; after
+    a masculine one a feminine word is a name: "إقليم أمهرة"), a word with a pronoun
+    ("لتنظيمه") or a common word under a proclitic ("بموجب")."""
+    if written.endswith("ه") or (noun.endswith("ة") and written.endswith("ة")):
+        return False
+    word = normalize(written)
+    return not any(word.startswith(p) and word[1:] in common for p in "بلكوف")
+
+
 def learn(spellings: list[tuple[str, dict]]) -> int:
-    """Record each town as a venue with its spelling; return how many spellings are new."""
+    """Record each town or named place as a venue with its spelling; return how many
+    spellings are new."""
     countries = dict(Actor.objects.filter(kind=ActorKind.STATE).values_list("slug", "id"))
     new = 0
     for spelling, town in spellings:
-        venue = _venue(town, spelling, countries.get(town["country"]))
+        if "geonameid" in town:
+            venue = _venue(town, spelling, countries.get(town["country"]))
+        else:
+            venue = _named_place(spelling, town["kind"], countries.get(town["country"]))
         _alias, created = Alias.objects.get_or_create(
             venue=venue, normalized=normalize(spelling), defaults={"name": spelling, "is_ambiguous": True}
         )
@@ -115,6 +141,16 @@ def _venue(town: dict, spelling: str, country_id: int | None) -> Venue:
             )
     except IntegrityError:  # another process learnt it at the same moment
         return Venue.objects.get(geonameid=geonameid)
+
+
+def _named_place(spelling: str, kind: str, country_id: int | None) -> Venue:
+    """The venue already bearing this spelling, or a new one of `kind`."""
+    known = Alias.objects.filter(normalized=normalize(spelling), venue__isnull=False).first()
+    if known is not None:
+        return known.venue
+    return Venue.objects.create(
+        slug=f"place-{uuid.uuid4().hex[:12]}", kind=kind, name=spelling, country_id=country_id
+    )
 
 
 def _states_named(suggestions: Suggestions, lexicon: Lexicon) -> list[str]:

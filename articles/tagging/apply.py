@@ -89,13 +89,16 @@ def _write_suggestions(
 
 
 def _learn_towns(suggested: list, lexicon: Lexicon, cues: Cues) -> bool:
-    """Towns known by their Latin name only, met in these articles (`gazetteer.towns`)."""
+    """Towns known by their Latin name only, and places a place noun names, met in these
+    articles (`gazetteer.towns`)."""
     from articles.gazetteer.towns import learn, towns_in
 
     spellings = [
         pair
         for article, suggestions, _body_start in suggested
-        for pair in towns_in(f"{article.title}\n{article.body}", suggestions, lexicon, cues.filler)
+        for pair in towns_in(
+            f"{article.title}\n{article.body}", suggestions, lexicon, cues.filler, cues.place_nouns
+        )
     ]
     return bool(spellings) and learn(spellings) > 0
 

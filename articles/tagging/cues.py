@@ -21,6 +21,9 @@ class Cues:
     counterpart: dict = field(default_factory=Trie)  # trie → {"counterpart"}
     filler: frozenset[str] = frozenset()  # words allowed between a place cue and the place
     near: frozenset[str] = frozenset()  # filler words after which a landmark may precede
+    place_nouns: dict[str, str] = field(
+        default_factory=dict
+    )  # "إقليم" → "region": an unknown name after one is a place
     regional: frozenset[str] = frozenset()  # event types that can take place in a whole region
     placeless: frozenset[str] = frozenset()  # event types that have no place (phone calls)
     lede_only: frozenset[str] = frozenset()  # event types that are news only in the title and lede
@@ -58,6 +61,9 @@ def load_cues(path: Path = CUES_PATH) -> Cues:
     places = dict(data["places"])
     cues.filler = frozenset(normalize_phrase(w) for w in places.pop("filler"))
     cues.near = frozenset(normalize_phrase(w) for w in places.pop("near"))
+    cues.place_nouns = {
+        normalize_phrase(w): kind for kind, words in places.pop("nouns").items() for w in words
+    }
     cues.regional = frozenset(places.pop("regional"))
     cues.placeless = frozenset(places.pop("placeless"))
     cues.lede_only = frozenset(data["events"]["lede_only"])

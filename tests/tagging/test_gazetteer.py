@@ -7,7 +7,7 @@ import pytest
 
 from articles.gazetteer.build import nisba_forms, nisba_stem, read_reviewed
 from articles.gazetteer.load import read_cities, read_toml
-from articles.models import Actor, Alias, Venue
+from articles.models import Actor, Alias, Article, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,20 @@ def test_a_town_known_only_by_its_latin_name_is_learnt_from_the_articles(ingest,
     }  # both spellings, by sound
     assert mekelle.aliases.filter(is_ambiguous=False).count() == 0  # later articles need the same evidence
     assert not Venue.objects.filter(aliases__name="جانب").exists()  # a common word after "إلى" is no town
+
+
+def test_a_place_no_gazetteer_holds_is_learnt_after_a_place_noun(ingest, write):
+    folder = write(
+        "et/1.txt",
+        "معارك في الشمال\nأديس أبابا – 4 نوفمبر 2021\nاندلعت اشتباكات عنيفة في بلدة كوبو وفي إقليم أمهرة، "
+        "وتقدمت القوات نحو بلدة ساحلية قرب الحدود الإثيوبية، وفق بيان نشر لتنظيمه.",
+    ).parent
+    assert ingest(folder).exit_code == 0
+    kobo = Venue.objects.get(aliases__name="كوبو")
+    assert (kobo.kind, kobo.country.code, kobo.latitude) == ("city", "ET", None)  # its kind, its country
+    assert Venue.objects.get(aliases__name="أمهرة").kind == "region"
+    assert kobo.aliases.get().is_ambiguous  # later articles need a cue too
+    # an adjective agreeing with a feminine noun, a word with a pronoun: no place
+    assert not Venue.objects.filter(aliases__name__in=["ساحلية", "لتنظيمه"]).exists()
+    article = Article.objects.get()
+    assert set(article.mentions.values_list("venue__aliases__name", flat=True)) >= {"كوبو", "أمهرة"}
