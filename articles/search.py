@@ -9,7 +9,9 @@ that finds someone answers:
    ي/و, Latin against Arabic ("Lavrov" ↔ لافروف, "باشنيان" ↔ باشينيان);
 4. partial — one word of a full name, four letters or more, not a common given name
    ("Abiy" → Abiy Ahmed, "Assad" → Bashar al-Assad; every actor bearing it);
-5. fuzzy — a typo: edit distance 1 (2 for long names) on the normalized form or the skeleton.
+5. words — several words of a longer name, from its start ("Omar Hamdan" → Omar Hamdan
+   Ahmed), or a longer name holding a recorded one ("Abiy Ahmed Ali" → Abiy Ahmed);
+6. fuzzy — a typo: edit distance 1 (2 for long names) on the normalized form or the skeleton.
 
 Articles are those with a mention of the actors found (not rejected by an editor);
 when the query names nobody in the dictionary, PostgreSQL full-text search over the
@@ -36,6 +38,7 @@ from articles.text.skeleton import skeleton
 MAX_QUERY_CHARS = 200
 QUERY_WORD = re.compile(r'[^\s"]+')  # a word of a full-text query, with its leading `-` if any
 MIN_SKELETON = 2  # classes; shorter skeletons ("L") match too much
+NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن", "ابن", "bin", "ibn", "abu", "abdel", "abdul"}
 MIN_PARTIAL = 4  # letters of one word of a full name that finds the actor by itself ("Abiy", "Assad")
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-")
 
@@ -53,6 +56,9 @@ class _Index:
     by_skeleton: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     by_loose_form: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # what fuzzy tries
     by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # words of full names
+    by_opening: dict[str, set[int]] = field(
+        default_factory=lambda: defaultdict(set)
+    )  # first words of longer names
     spellings: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     actors: dict[int, Actor] = field(default_factory=dict)  # shared by every search: read them only
     version: tuple = ()
@@ -80,10 +86,16 @@ def _alias_index() -> _Index:
             if adjective or kind == ActorKind.STATE:
                 continue
             index.by_loose_form[normalized].add(actor_id)
-            for word in normalized.split() if " " in normalized else ():
+            words = normalized.split()
+            for word in words if len(words) > 1 else ():
                 word = _LATIN_ARTICLE.sub("", word)
                 if len(word) >= MIN_PARTIAL and word not in given_names:
                     index.by_word[word].add(actor_id)
+            # An opening of two names or more, "عبد الفتاح" or "Abu Bakr" counting as one: a
+            # compound given name alone opens many names.
+            units = _name_units(words)
+            for end in range(2, len(units)):
+                index.by_opening[" ".join(w for unit in units[:end] for w in unit)].add(actor_id)
             key = skeleton(name)
             if len(key.replace(" ", "")) >= MIN_SKELETON:
                 index.by_skeleton[key].add(actor_id)
@@ -119,7 +131,35 @@ def _steps(form: str, index: _Index):
         set(index.by_skeleton.get(key, ())) if len(key.replace(" ", "")) >= MIN_SKELETON else set(),
     )
     yield "partial", set(index.by_word.get(_LATIN_ARTICLE.sub("", form), ())) if " " not in form else set()
+    yield "words", set(index.by_opening.get(form, ())) or _holding_a_name(form, index)
     yield "fuzzy", _fuzzy(form, key, index)
+
+
+def _name_units(words: list[str]) -> list[list[str]]:
+    """The words of a name grouped as names: a particle ("عبد", "أبو", "bin") with the word after it."""
+    units: list[list[str]] = []
+    for word in words:
+        if units and units[-1][-1] in NAME_PARTICLES:
+            units[-1].append(word)
+        else:
+            units.append([word])
+    return units
+
+
+def _holding_a_name(form: str, index: _Index) -> set[int]:
+    """The actors of the longest run of two words or more of the query that is a recorded
+    name (of a person or an organisation: states and adjectives are found as typed)."""
+    words = form.split()
+    for length in range(len(words) - 1, 1, -1):
+        found = set().union(
+            *(
+                index.by_loose_form.get(" ".join(words[i : i + length]), set())
+                for i in range(len(words) - length + 1)
+            )
+        )
+        if found:
+            return found
+    return set()
 
 
 def _fuzzy(form: str, key: str, index: _Index) -> set[int]:

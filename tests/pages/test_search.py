@@ -105,3 +105,18 @@ def test_a_name_not_in_the_dictionary_falls_back_to_full_text(demo):
     result = search("إكسبو")
     assert result.full_text
     assert [a.origin for a in result.articles] == ["2023-04-29-iran-expo-tehran.txt"]
+
+
+def test_words_from_the_start_of_a_longer_name_or_around_a_recorded_one_find_the_person():
+    from articles.curation import add_actor
+
+    add_actor("person", "محجوب بشرى أحمد", "Mahjoub Bushra Ahmed")
+    add_actor("person", "عبد الفتاح البرهان", "Abdel Fattah al-Burhan")
+    add_actor("person", "عبد الفتاح السيسي", "Abdel Fattah el-Sisi")
+    bushra = {hit.actor.name for hit in find_actors("Mahjoub Bushra")}
+    assert bushra == {"محجوب بشرى أحمد"}
+    assert find_actors("محجوب بشرى")[0].how == "words"
+    # a longer name holding a recorded one: rank and a third name around it
+    assert {hit.actor.name for hit in find_actors("اللواء محجوب بشرى أحمد")} == {"محجوب بشرى أحمد"}
+    # given names alone open many names: they find nobody by this step
+    assert not any(hit.how == "words" for hit in find_actors("عبد الفتاح"))
