@@ -197,13 +197,13 @@ class Command(BaseCommand):
         machine = run.machine()
         command = f"make bench BENCH_ARTICLES={options['articles']} BENCH_SCALE={options['scale']}"
         if options["measure_only"]:
-            command += "`, then the timings again with `python manage.py bench --measure-only"
+            command += "`, then the timings again with `DJANGO_SETTINGS_MODULE=bench.settings python manage.py bench --measure-only"
         ours = latency["name_search_api"]["p50"]
         naive = latency["naive_name_search"]["p50"]
         lines = [
             "# Performance",
             "",
-            "Measured by `make bench` (`python manage.py bench`), which builds a database of its own,",
+            "Measured by `make bench` (`python manage.py bench` with `bench.settings`), which builds a database of its own,",
             "generates a synthetic corpus (`gen_corpus`), ingests it through the real `ingest` command,",
             "times the answers through Django in-process, and loads a gunicorn server from a second",
             "process. Figures from one run; rerun to compare (numbers on a shared machine vary).",
