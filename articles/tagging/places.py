@@ -154,7 +154,8 @@ def _place_cues(ctx: Context, match: Match, after_too: bool = True) -> set[str]:
 def _opens_dateline(ctx: Context, match: Match) -> bool:
     doc = ctx.doc
     start, end = doc.tokens[match.first].start, doc.tokens[match.last - 1].end
-    at_line_start = doc.text[:start].rstrip(" \t").endswith("\n") or not doc.text[:start].strip()
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    at_line_start = not doc.text[line_start:start].strip()
     return at_line_start and not match.prefix and _AFTER_DATELINE.match(doc.text, end) is not None
 
 
