@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from articles.models import Actor, ActorKind, ActorStatus, Alias, Article, Venue
 from articles.tagging.cues import load_cues
+from articles.tagging.discovery import NAME_PARTICLES as ARABIC_NAME_PARTICLES
 from articles.tagging.lexicon import dictionary_version
 from articles.tagging.matcher import stems
 from articles.text.normalize import normalize_phrase
@@ -38,7 +39,13 @@ from articles.text.skeleton import skeleton
 MAX_QUERY_CHARS = 200
 QUERY_WORD = re.compile(r'[^\s"]+')  # a word of a full-text query, with its leading `-` if any
 MIN_SKELETON = 2  # classes; shorter skeletons ("L") match too much
-NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن", "ابن", "bin", "ibn", "abu", "abdel", "abdul"}
+NAME_PARTICLES = ARABIC_NAME_PARTICLES | {
+    "bin",
+    "ibn",
+    "abu",
+    "abdel",
+    "abdul",
+}  # with the next word, one name
 MIN_PARTIAL = 4  # letters of one word of a full name that finds the actor by itself ("Abiy", "Assad")
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-")
 

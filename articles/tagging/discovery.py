@@ -20,11 +20,11 @@ import re
 
 from articles.tagging.document import Candidate, Context
 from articles.tagging.matcher import match_at, starts
+from articles.tagging.places import TO
 
 CLITICS = ("و", "ف", "ل", "ب", "لل", "ول", "وب")
 # Normalized words that open like the article but are none: "إلى", relative pronouns.
-TO = "الي"  # "إلى", normalized
-NOT_DEFINITE = {"الي", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+NOT_DEFINITE = {TO, "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
 NAME_PARTICLES = {"عبد", "ابو", "ابي", "بن", "ابن", "ولد", "ود", "بنت"}
 NAME_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u065f]{2,}")
 MAX_NAME_WORDS = 4  # with a particle ("عبد", "أبو"); three without
